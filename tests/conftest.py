@@ -1,0 +1,48 @@
+"""Shared fixtures: the seeds folder, an ingested seeds database (built once per session), settings."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from timeline.config import Settings
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+
+
+def make_settings(db_path: Path) -> Settings:
+    return Settings(db_path=db_path, config_path=db_path.parent / "none.toml")
+
+
+@pytest.fixture(autouse=True)
+def _isolated_environment(tmp_path, monkeypatch):
+    """No test reads or writes the user's real database or config."""
+    monkeypatch.setenv("TIMELINE_DB", str(tmp_path / "default-db.json"))
+    monkeypatch.setenv("TIMELINE_CONFIG", str(tmp_path / "no-config.toml"))
+    monkeypatch.delenv("TIMELINE_MODEL", raising=False)
+
+
+@pytest.fixture(scope="session")
+def seeds_db(tmp_path_factory) -> Path:
+    """A database with the five seeds ingested through the real pipeline (spaCy model included)."""
+    from timeline.pipeline import ingest
+    from timeline.store import Store
+
+    folder = tmp_path_factory.mktemp("seeds-db")
+    db = folder / "db.json"
+    copy = folder / "seeds"
+    shutil.copytree(SEEDS, copy)
+    with Store(db) as store:
+        report = ingest([copy], store, make_settings(db))
+    assert not report.errors
+    return db
+
+
+@pytest.fixture
+def seeds_db_copy(seeds_db, tmp_path) -> Path:
+    target = tmp_path / "db.json"
+    shutil.copy(seeds_db, target)
+    return target

@@ -1,0 +1,70 @@
+"""Cleaning scraped text and finding the publication date the text carries."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from conftest import SEEDS
+
+from timeline.clean import clean_article, clean_text, find_published
+
+
+def seed(stem: str) -> str:
+    return next(SEEDS.glob(f"{stem}_*.txt")).read_text(encoding="utf-8")
+
+
+def test_seed_004_loses_ad_code_widgets_and_teasers():
+    text = clean_text(seed("004"))
+    for junk in (
+        "adUnits",
+        "placementId",
+        "14149971",
+        "LEAVE A REPLY",
+        "More from Author",
+        "Kherson",
+        "in_text_content",
+        "Source: RPP",
+        "HomeTechnology",
+        "| Font:",
+    ):
+        assert junk not in text, junk
+    assert "started construction in early 2022" in text
+
+
+def test_seed_000_loses_copyright_footer_and_source_link():
+    text = clean_text(seed("000"))
+    assert "©2024" not in text and "Source link" not in text and "Read also" not in text
+    assert "(Report by" not in text
+    assert text.rstrip().endswith("future small electric Twingo.")
+
+
+def test_comment_widgets_end_the_story():
+    assert "Inline Feedbacks" not in clean_text(seed("002"))
+    assert "About Author" not in clean_text(seed("003"))
+
+
+def test_wire_style_wrapped_lines_are_rejoined():
+    raw = "SALVADOR, Feb 26 - Showers continued throughout the week in\nthe Bahia cocoa zone.\n    New paragraph."
+    assert clean_text(raw) == (
+        "SALVADOR, Feb 26 - Showers continued throughout the week in the Bahia cocoa zone.\n\nNew paragraph.\n"
+    )
+
+
+def test_dateline_with_copyright_year_dates_the_article():
+    assert find_published(seed("000")) == date(2024, 4, 26)
+
+
+def test_dateline_year_from_the_text_when_no_copyright():
+    assert find_published("SALVADOR, Feb 26 - Sales in 1987 rose. In 1987 exports fell.") == date(1987, 2, 26)
+
+
+def test_no_dateline_means_undated():
+    for stem in ("001", "002", "003", "004"):
+        assert find_published(seed(stem)) is None
+
+
+def test_clean_article_puts_the_title_first_and_marks_the_dateline():
+    cleaned = clean_article("PARIS, April 26 (Reuters) - Renault said.\n©2024 Reuters", title="Renault news")
+    assert cleaned.text.startswith("Renault news\n\nPARIS, April 26")
+    start, end = cleaned.dateline
+    assert cleaned.text[start:end].startswith("April 26 (Reuters)")

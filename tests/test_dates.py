@@ -1,0 +1,130 @@
+"""The date normaliser, rule by rule, against a fixed publication date (Friday 26 April 2024)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from timeline.dates import find_dates
+
+FRIDAY = date(2024, 4, 26)
+
+
+def only(text: str, published: date | None = FRIDAY):
+    found = find_dates(text, published)
+    assert len(found) == 1, found
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "precision"),
+    [
+        # explicit dates in the common written forms
+        ("April 26, 2024", "2024-04-26", "day"),
+        ("26 April 2024", "2024-04-26", "day"),
+        ("26-FEB-1987", "1987-02-26", "day"),
+        ("2024-04-26", "2024-04-26", "day"),
+        ("04/26/2024", "2024-04-26", "day"),
+        ("Friday, April 26", "2024-04-26", "day"),
+        # a missing year comes from the publication date, past by default
+        ("he said on April 20", "2024-04-20", "day"),
+        ("In a letter dated March, he wrote", "2024-03", "month"),
+        # the future when the clause says so
+        ("Renault will launch it in March", "2025-03", "month"),
+        # weekdays: the publication day itself counts ("said on Friday" in a Friday article)
+        ("said in a message posted on Friday", "2024-04-26", "day"),
+        ("The meeting was held Monday", "2024-04-22", "day"),
+        ("last Friday", "2024-04-19", "day"),
+        ("next Tuesday", "2024-04-30", "day"),
+        ("today", "2024-04-26", "day"),
+        ("yesterday", "2024-04-25", "day"),
+        # weeks, months, quarters, halves, seasons, years, decades
+        ("discussed this week with Li Auto", "2024-W17", "week"),
+        ("last month", "2024-03", "month"),
+        ("the first quarter", "2024-Q1", "quarter"),
+        ("Q3 2023", "2023-Q3", "quarter"),
+        ("the second half of 2023", "2023-H2", "half"),
+        ("this summer", "2024-SU", "season"),
+        ("the 1990s", "199", "decade"),
+        ("in 2020", "2020", "year"),
+        ("two years ago", "2022", "year"),
+        ("fiscal 2023", "FY2023", "year"),
+    ],
+)
+def test_values(text, value, precision):
+    timex = only(text)
+    assert (timex.value, timex.precision) == (value, precision)
+    assert timex.start_date <= timex.end_date
+
+
+@pytest.mark.parametrize(
+    ("text", "modifier", "value"),
+    [
+        ("started construction in early 2022", "START", "2022"),
+        ("by mid-2025", "MID", "2025"),
+        ("late 2022", "END", "2022"),
+        ("the end of 2023", "END", "2023"),
+        ("the beginning of 2023", "START", "2023"),
+    ],
+)
+def test_modifiers_narrow_the_interval(text, modifier, value):
+    timex = only(text)
+    assert (timex.modifier, timex.value) == (modifier, value)
+    assert (timex.end_date - timex.start_date).days < 200
+
+
+@pytest.mark.parametrize(
+    ("text", "relation"), [("since 2014", "AFTER"), ("until 2030", "BEFORE"), ("grow by 2030", "BEFORE")]
+)
+def test_signals_become_the_relation_and_stay_outside_the_expression(text, relation):
+    timex = only(text)
+    assert timex.relation == relation
+    assert timex.text.isdigit()
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "value"),
+    [
+        ("now", "DATE", "PRESENT_REF"),
+        ("it is currently", "DATE", "PRESENT_REF"),
+        ("recently", "DATE", "PAST_REF"),
+        ("in the future", "DATE", "FUTURE_REF"),
+        ("spent a week in China", "DURATION", "P1W"),
+        ("within 90 days", "DURATION", "P90D"),
+        ("every year", "SET", "P1Y"),
+        ("300,000 vehicles a year", "SET", "P1Y"),
+    ],
+)
+def test_references_durations_and_sets_are_never_event_dates(text, type_, value):
+    timex = only(text)
+    assert (timex.type, timex.value) == (type_, value)
+    assert not timex.is_event_date
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We may launch it",
+        "It costs $27",
+        "up 50%",
+        "300,000 vehicles",
+        "Hyundai's Beijing Plant 2",
+        "placementId: 14149971",
+        "sold 2000 vehicles",
+        "page 12",
+        "Feb 31, 2024",
+    ],
+)
+def test_no_false_dates(text):
+    assert [t for t in find_dates(text, FRIDAY) if t.is_event_date] == []
+
+
+def test_an_undated_article_resolves_absolute_dates_only():
+    found = {t.text: t.value for t in find_dates("In 2020, on Friday, this week, in early 2022", None)}
+    assert found == {"2020": "2020", "Friday": None, "this week": None, "early 2022": "2022"}
+
+
+def test_dates_outside_the_plausible_window_are_dropped():
+    assert find_dates("in 1750", FRIDAY) == []
+    assert find_dates("in 2090", FRIDAY) == []

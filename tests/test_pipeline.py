@@ -1,0 +1,86 @@
+"""The whole pipeline on the seeds: our own expected events, idempotent re-ingest, replacement."""
+
+from __future__ import annotations
+
+import shutil
+
+from conftest import SEEDS, make_settings
+
+from timeline.pipeline import ingest
+from timeline.store import Store
+
+EXPECTED = {
+    # (article, company, date value): why the event must be there
+    ("000", "Renault", "2024-W17"): "discussed this week with Li Auto and Xiaomi Technology",
+    ("000", "Li Auto", "2024-W17"): "the same clause, object of 'with'",
+    ("000", "Xiaomi", "2024-W17"): "Xiaomi Technology is Xiaomi",
+    ("000", "Renault", "2024-04-26"): "headline at the dateline's date",
+    ("000", "Li Auto", "2024-04-26"): "headline",
+    ("000", "Xiaomi", "2024-04-26"): "headline; the gazetteer fixes spaCy's PERSON label",
+    ("002", "Dongfeng", "2020"): "the dissolution of the Dongfeng Renault joint venture in 2020",
+    ("002", "Renault", "2020"): "same clause",
+    ("004", "Xiaomi", "2022"): "the plant that started construction in early 2022 (main-clause company)",
+}
+FORBIDDEN_COMPANIES = {"Reuters", "Thomson Reuters", "Chinese", "Plant 2", "RPP", "Bloomberg", "Purchasing"}
+
+
+def triples(db):
+    with Store(db, read_only=True) as store:
+        events = store.events()
+    found = set()
+    for event in events:
+        for mention in event.mentions:
+            if mention.date:
+                stem = mention.doc_id.rsplit("/", 1)[1][:3]
+                found.update((stem, company, mention.date.value) for company in mention.companies)
+    return found, events
+
+
+def test_seed_events(seeds_db):
+    found, events = triples(seeds_db)
+    missing = set(EXPECTED) - found
+    assert not missing
+    assert not {company for _, company, _ in found} & FORBIDDEN_COMPANIES
+    assert not any(value == "2030" for _, _, value in found), "2030 governs the van market, not Renault"
+    assert len(found - set(EXPECTED)) <= 2
+
+
+def test_early_2022_keeps_its_modifier(seeds_db):
+    _, events = triples(seeds_db)
+    [event] = [e for e in events if e.date and e.date.value == "2022"]
+    assert event.date.modifier == "START" and event.date.text == "early 2022"
+
+
+def test_reingest_adds_nothing_and_changed_article_replaces_its_events(tmp_path):
+    folder = tmp_path / "seeds"
+    shutil.copytree(SEEDS, folder)
+    db = tmp_path / "db.json"
+    settings = make_settings(db)
+    with Store(db) as store:
+        first = ingest([folder], store, settings)
+    before = db.read_bytes()
+    with Store(db) as store:
+        again = ingest([folder], store, settings)
+    assert (first.added, again.added, again.unchanged) == (5, 0, 5)
+    assert db.read_bytes() == before
+    path = next(folder.glob("002_*.txt"))
+    path.write_text(path.read_text().replace("in 2020", "in 2019"))
+    with Store(db) as store:
+        changed = ingest([folder], store, settings)
+        assert store.count_documents() == 5
+    assert (changed.replaced, changed.added) == (1, 0)
+    found, _ = triples(db)
+    assert ("002", "Renault", "2019") in found and ("002", "Renault", "2020") not in found
+
+
+def test_mention_offsets_point_into_the_stored_text(seeds_db):
+    with Store(seeds_db, read_only=True) as store:
+        documents = {d.doc_id: d for d in store.documents()}
+        events = store.events()
+    for event in events:
+        for mention in event.mentions:
+            text = documents[mention.doc_id].text
+            assert text[mention.start : mention.end] == mention.sentence
+            if mention.date_span:
+                start, end = mention.date_span
+                assert mention.sentence[start:end] == mention.date_text

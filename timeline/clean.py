@@ -1,0 +1,200 @@
+"""Clean scraped article text before NLP, and find the publication date the text itself carries.
+
+`clean_article` removes what a scraper drags in around the story (advertising and JavaScript blocks,
+comment widgets, "Read also"/"More from Author"/"Source link" tails, copyright footers, captions,
+teasers of other stories), rejoins hard-wrapped lines, and reads a dateline such as
+`PARIS, April 26 (Reuters) -` together with a copyright or other year to date an undated article.
+All functions are pure: text in, text out.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+
+MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
+    "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}  # fmt: skip
+
+# Lines after which nothing belongs to the story: comment widgets, author boxes, "more" lists.
+_TAIL = re.compile(
+    r"^\s*(?:-\s*)?(?:notify of|leave a reply|leave a comment|more from (?:the )?author|source link\b.*|"
+    r"share this (?:story|article)\s*:?|about (?:the )?author|comments are closed\.?|"
+    r"related (?:posts|articles|stories)|"
+    r"you may also like|most popular|read next|recommended for you|a word from our sponsors\s*-?|"
+    r"\d+ comments?|post navigation|subscribe to our newsletter.*)\s*$",
+    re.IGNORECASE,
+)
+# Single lines that are page furniture, not story.
+_FURNITURE = re.compile(
+    r"^\s*(?:read (?:also|more|now)|advertisement|also read|see also|share|tweet|print|email|"
+    r"linkedin\s*\+?|facebook|twitter|whatsapp|(?:source|sources|credits?|photo|image)\s*:.*|"
+    r"published\b.*\bcategorized as\b.*|\(?(?:reporting|report|writing|editing) by [^.]*\)?\.?)\s*$",
+    re.IGNORECASE,
+)
+_COPYRIGHT = re.compile(r"^\s*(?:©|\(c\)|copyright\b)", re.IGNORECASE)
+_CAPTION = re.compile(r"(?:\|\s*(?:font|photo|image|credit)s?\s*:|\((?:credits?|photo|image)\s*:[^)]*\)\s*$)", re.I)
+_BREADCRUMB = re.compile(r"^Home[A-Z][a-z]+[A-Z]")
+_CODE_LINE = re.compile(
+    r"""^\s*(?:[\]\[{}(),;]+\s*$|[\w.$]+\s*[:=]\s*(?:[\[{(]|['"‘’\w$-].*[,;{[]\s*$)|"""
+    r""".*(?:navigator\.|function\s*\(|=>|\.push\(|googletag|adsbygoogle|document\.|window\.)|"""
+    r"""[}\]]\s*[,)]?\s*[}\])]?[;,]?\s*$|bids?\s*:)""",
+    re.IGNORECASE,
+)
+_KEY_VALUE_LINE = re.compile(r"""^\s*[\w.$]+\s*:\s*\S.{0,80}$""")
+_CREDIT_INLINE = re.compile(r"\s*\((?:report(?:ing)?|writing|editing|compiled|additional reporting) by [^)]*\)", re.I)
+_CSS_JUNK = re.compile(r"\.[\w-]+\s*\{[^}]*\}|@media\s*\([^)]*\)\s*\{|\{\s*[\w-]+\s*:\s*[^;}]+;", re.IGNORECASE)
+_AGENCIES = r"Reuters|AP|AFP|Bloomberg|Xinhua|dpa|PTI|IANS|ANI|Kyodo|Yonhap|UPI|TASS|EFE|ANSA"
+_DATELINE = re.compile(
+    r"^\s*(?P<place>[A-Z][A-Za-z.'’ -]{1,40}(?:,\s*[A-Z][A-Za-z. ]{1,30})?)\s*[,(]\s*"
+    r"(?P<month>Jan|Feb|Mar|Apr|May|June?|July?|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?\s+(?P<day>\d{1,2})"
+    r"(?:,?\s+(?P<year>\d{4}))?\s*\)?\s*(?:\((?P<agency>" + _AGENCIES + r")[^)]*\))?\s*[-–—:]",
+)
+_COPYRIGHT_YEAR = re.compile(r"(?:©|\(c\)|copyright)\s*(?:\d{4}\s*[-–]\s*)?(\d{4})", re.IGNORECASE)
+_YEAR = re.compile(r"(?<![\d,.$€£])\b(19[5-9]\d|20\d\d)\b(?![\d,.%]\d)")
+_SENTENCE_END = re.compile(r"[.!?:;\"”’)\]]\s*$")
+
+
+@dataclass(frozen=True)
+class CleanText:
+    """The cleaned text and what it says about its own publication date."""
+
+    text: str
+    published: date | None = None
+    dateline: tuple[int, int] | None = None
+    """Offsets of the dateline in `text`; dates inside it date the article, not an event."""
+
+
+def clean_article(raw: str, title: str = "") -> CleanText:
+    """Cleaned text (with the title as its first line) and the publication date found in it, if any."""
+    published = find_published(raw)
+    body = clean_text(raw)
+    if title and not _is_furniture(title) and not _starts_with(body, title):
+        body = f"{title.strip()}\n\n{body}"
+    dateline = _dateline_span(body)
+    return CleanText(text=body, published=published, dateline=dateline)
+
+
+def first_line(text: str) -> str:
+    """The first line of cleaned text: the title of an article that names none."""
+    return next((line.strip() for line in text.splitlines() if line.strip()), "")[:300]
+
+
+def clean_text(raw: str) -> str:
+    """The story text without page furniture, with wrapped lines rejoined and blank runs collapsed."""
+    text = unicodedata.normalize("NFC", raw.replace("\r\n", "\n").replace("\r", "\n"))
+    paragraphs = _paragraphs(text)
+    kept: list[str] = []
+    for paragraph in paragraphs:
+        first = paragraph.split("\n", 1)[0]
+        if _TAIL.match(first) and kept:
+            break
+        lines = [line for line in paragraph.split("\n") if not _is_furniture(line)]
+        lines = _drop_code(lines)
+        if not lines:
+            continue
+        joined = _CREDIT_INLINE.sub("", _reflow(lines))
+        if _CSS_JUNK.search(joined):
+            continue
+        kept.append(joined)
+    return "\n\n".join(kept).strip() + "\n"
+
+
+def _paragraphs(text: str) -> list[str]:
+    """Blocks separated by blank lines or by an indented first line (wire-story style)."""
+    text = re.sub(r"\n[ \t]{2,}(?=\S)", "\n\n", text)
+    return [block.strip("\n") for block in re.split(r"\n\s*\n", text) if block.strip()]
+
+
+def _is_furniture(line: str) -> bool:
+    stripped = line.strip()
+    if not stripped:
+        return True
+    if _FURNITURE.match(stripped) or _COPYRIGHT.match(stripped) or _BREADCRUMB.match(stripped):
+        return True
+    if _CAPTION.search(stripped) and len(stripped) < 160:
+        return True
+    return bool(re.fullmatch(_AGENCIES, stripped))
+
+
+def _drop_code(lines: list[str]) -> list[str]:
+    """Lines of a paragraph that are not advertising or script code (a code run needs two such lines)."""
+    flags = [bool(_CODE_LINE.match(line)) for line in lines]
+    if sum(flags) >= 2:
+        return [
+            line for line, is_code in zip(lines, flags, strict=True) if not is_code and not _KEY_VALUE_LINE.match(line)
+        ]
+    if len(lines) == 1 and flags[0] and re.search(r"[{};]", lines[0]):
+        return []
+    return lines
+
+
+def _reflow(lines: list[str]) -> str:
+    """Rejoin lines a wire service wrapped at a fixed width; keep real line breaks."""
+    out = lines[0].strip()
+    for line in lines[1:]:
+        line = line.strip()
+        wrapped = not _SENTENCE_END.search(out) or line[:1].islower()
+        out = f"{out} {line}" if wrapped else f"{out}\n{line}"
+    return out
+
+
+def _starts_with(body: str, title: str) -> bool:
+    first = body.lstrip().split("\n", 1)[0]
+    squash = lambda s: re.sub(r"\W+", "", s).lower()  # noqa: E731
+    return squash(first).startswith(squash(title)[:60])
+
+
+def _dateline_span(text: str) -> tuple[int, int] | None:
+    offset = 0
+    for index, line in enumerate(text.split("\n")):
+        if index > 6:
+            break
+        match = _DATELINE.match(line)
+        if match:
+            return offset + match.start("month"), offset + match.end()
+        offset += len(line) + 1
+    return None
+
+
+def find_published(raw: str) -> date | None:
+    """The date of a dateline near the top, with its year from the dateline, a copyright line or the text.
+
+    Returns None when there is no dateline: an undated article stays undated.
+    """
+    head = "\n".join(raw.strip().split("\n")[:12])
+    match = None
+    for line in head.split("\n"):
+        match = _DATELINE.match(line)
+        if match:
+            break
+    if not match:
+        return None
+    month = MONTHS[
+        match.group("month").lower()[:4].rstrip("t")
+        if match.group("month").lower().startswith("sept")
+        else match.group("month").lower()[:3]
+    ]
+    day = int(match.group("day"))
+    year = int(match.group("year")) if match.group("year") else _article_year(raw)
+    if year is None:
+        return None
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _article_year(raw: str) -> int | None:
+    """The copyright year, else the most mentioned year (the latest on a tie)."""
+    copyright_years = [int(y) for y in _COPYRIGHT_YEAR.findall(raw)]
+    if copyright_years:
+        return max(copyright_years)
+    counts = Counter(int(y) for y in _YEAR.findall(raw))
+    if not counts:
+        return None
+    return max(counts, key=lambda year: (counts[year], year))

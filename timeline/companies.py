@@ -1,0 +1,104 @@
+"""Company names: the shipped gazetteer, canonical forms, and what is not a company.
+
+`Canonicaliser.canonical(name)` maps a written name to the name the timeline uses ("Renault Group",
+"Groupe Renault", "Renault's" and "the diamond group" are Renault), or None when the name is not a
+company (a news agency credited as a source, a government body, an association). Legal suffixes are
+stripped by cleanco; aliases come from the gazetteer (`data/companies.jsonl`, spaCy EntityRuler patterns
+`{"label", "pattern", "id"}`) and from the user's `timeline.toml`.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from importlib import resources
+
+from cleanco import basename
+
+_DETERMINERS = re.compile(
+    r"^(?:the|a|an|its|their|our|this|that|rival|compatriot|chinese|french|german|japanese|american|korean|"
+    r"south\s+korean|british|italian|swedish|indian|u\.?s\.?|european|dutch|spanish|automaker|carmaker)\s+",
+    re.IGNORECASE,
+)
+_POSSESSIVE = re.compile(r"\s*(?:'s|’s|'|’)$")
+_GROUP_WORDS = re.compile(r"\s+(?:Group|Groupe|Holdings?|Corporation|Corp\.?|Company|Co\.?|Inc\.?|Ltd\.?|plc|AG|SA)$")
+_LEADING_GROUP = re.compile(r"^(?:Groupe|Grupo|Gruppo)\s+")
+
+NOT_COMPANY_WORDS = re.compile(
+    r"(?i)\b(?:commission|ministry|minister|government|parliament|congress|senate|council|agency|"
+    r"administration|authority|authorities|department|bureau|court|police|army|navy|air\s+force|union|"
+    r"association|federation|institute|university|college|school|party|league|committee|organi[sz]ation|"
+    r"board|office|reserve|fund|assembly|embassy|republic|kingdom|state|states|municipality|city\s+of|"
+    r"club|fc|team|foundation|chamber|society|academy|church|military|ministry|regulator|tribunal|"
+    r"nations|secretariat|treasury|customs|parliamentary|plant|factory|terminal|airport|station|port|mine|"
+    r"refinery|site|motor\s+show|auto\s+show|expo|summit|conference|forum|award|prize)\b"
+)
+"""Words that mark a public body, association or team rather than a company."""
+
+NEWS_AGENCIES = frozenset(
+    "reuters bloomberg ap afp xinhua dpa pti ians ani kyodo yonhap upi tass efe ansa rpp ptr "
+    "associated press agence france-presse dow jones newswires bloomberg news cnn bbc".split()
+    + ["associated press", "agence france-presse", "dow jones", "bloomberg news", "thomson reuters"]
+)
+"""Wire services and broadcasters: in news text they are credited as sources, not actors."""
+
+ACRONYM_GOVERNMENT = frozenset(
+    "eu un nato wto imf opec sec faa ftc doj nasa fda epa ecb fed who oecd acea ntsb easa caac ndrc miit".split()
+)
+
+
+@lru_cache(maxsize=1)
+def gazetteer_patterns() -> tuple[dict, ...]:
+    """The shipped company patterns, as spaCy EntityRuler dicts."""
+    text = resources.files("timeline").joinpath("data/companies.jsonl").read_text(encoding="utf-8")
+    return tuple(json.loads(line) for line in text.splitlines() if line.strip())
+
+
+class Canonicaliser:
+    """Maps written company names to canonical ones, with user aliases and exclusions."""
+
+    def __init__(self, aliases: dict[str, str] | None = None, exclusions: frozenset[str] = frozenset()):
+        self._aliases: dict[str, str] = {}
+        for pattern in gazetteer_patterns():
+            self._aliases[pattern["pattern"].lower()] = pattern["id"]
+        for alias, name in (aliases or {}).items():
+            self._aliases[alias.lower()] = name
+        self._canonical_names = {name.lower(): name for name in self._aliases.values()}
+        self._exclusions = frozenset(name.lower() for name in exclusions)
+
+    def add_alias(self, alias: str, name: str) -> None:
+        """A within-article alias, such as an acronym in parentheses after a full name."""
+        self._aliases.setdefault(alias.lower(), name)
+
+    def known(self, name: str) -> str | None:
+        """The canonical name of a name the gazetteer or the user knows, else None."""
+        key = name.lower()
+        return self._aliases.get(key) or self._canonical_names.get(key)
+
+    def canonical(self, written: str) -> str | None:
+        """The canonical company name for `written`, or None when it is not a company."""
+        name = " ".join(written.split())
+        name = _POSSESSIVE.sub("", name)
+        if self.known(name):
+            return self._checked(self.known(name))
+        while _DETERMINERS.match(name):
+            name = _DETERMINERS.sub("", name, count=1)
+        if _DETERMINERS.match(name + " "):
+            return None  # only a determiner or a nationality: "Chinese"
+        if not name or self.known(name):
+            return self._checked(self.known(name)) if name else None
+        stripped = basename(name) or name
+        stripped = _LEADING_GROUP.sub("", _GROUP_WORDS.sub("", stripped)).strip(" ,.")
+        found = self.known(stripped)
+        return self._checked(found or stripped or None)
+
+    def _checked(self, name: str | None) -> str | None:
+        if not name or not re.search(r"[A-Za-z]", name):
+            return None
+        key = name.lower()
+        if key in self._exclusions or key in NEWS_AGENCIES or key in ACRONYM_GOVERNMENT:
+            return None
+        if NOT_COMPANY_WORDS.search(name) and key not in self._canonical_names:
+            return None
+        return name

@@ -1,0 +1,160 @@
+"""The date normaliser: find temporal expressions in text and give each a TIMEX3 type and value.
+
+`find_dates(text, published)` is the one public verb. The publication date is the anchor for relative
+expressions ("on Friday", "this week", "last year"); with no anchor those get a type and no value, so an
+undated article never guesses. The caller may pass `tense_at`, a function from a character offset to
+'past' or 'future' (the pipeline derives it from spaCy's parse); otherwise the words around the expression
+decide, defaulting to the past, as news mostly reports what happened.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from datetime import date
+
+from ..models import Timex
+from . import intervals as iv
+from .grammar import COMPILED, FUTURE_CUES, MODIFIER_BEFORE, PAST_CUES, SIGNAL_BEFORE
+from .rules import RESOLVERS, Context, Reading
+
+__all__ = ["find_dates", "guess_tense", "plausible"]
+
+TenseAt = Callable[[int, int], str | None]
+
+_PRIORITY = {name: index for index, name in enumerate(COMPILED)}
+_MODIFIERS = {
+    "early": "START", "mid": "MID", "late": "END", "beginning": "START", "start": "START", "end": "END",
+    "close": "END", "middle": "MID", "turn": "START", "first": "START", "last": "END",
+    "around": "APPROX", "about": "APPROX", "approximately": "APPROX", "circa": "APPROX", "roughly": "APPROX",
+    "nearly": "LESS_THAN", "almost": "LESS_THAN", "more": "MORE_THAN", "less": "LESS_THAN",
+    "at": "EQUAL_OR_MORE", "over": "MORE_THAN", "some": "APPROX", "up": "EQUAL_OR_LESS",
+}  # fmt: skip
+_DURATION_ONLY = {"MORE_THAN", "LESS_THAN", "EQUAL_OR_MORE", "EQUAL_OR_LESS"}
+_SIGNALS = {
+    "since": "AFTER", "after": "AFTER", "from": "AFTER", "starting": "AFTER", "as early as": "AFTER",
+    "as of": "AFTER", "between": "AFTER", "until": "BEFORE", "till": "BEFORE", "til": "BEFORE",
+    "through": "BEFORE", "by": "BEFORE", "before": "BEFORE", "prior to": "BEFORE", "no later than": "BEFORE",
+    "to": "BEFORE", "and": "BEFORE",
+}  # fmt: skip
+
+
+def find_dates(
+    text: str,
+    published: date | None,
+    *,
+    tense_at: TenseAt | None = None,
+    extra_spans: Iterable[tuple[int, int]] = (),
+    earliest_year: int = 1800,
+    future_years: int = 30,
+) -> list[Timex]:
+    """Every temporal expression in `text`, in order, without overlaps.
+
+    `extra_spans` are character spans another tagger (spaCy's DATE entities) thinks are dates; those the
+    grammar does not cover get a second chance through dateparser.
+    """
+    latest_year = (published.year if published else 2100) + future_years
+    candidates: list[tuple[int, int, int, Reading]] = []
+    for name, pattern in COMPILED.items():
+        for match in pattern.finditer(text):
+            start, end = _trim(text, match.start(), match.end())
+            if start >= end:
+                continue
+            tense = (tense_at(start, end) if tense_at else None) or guess_tense(text, start, end)
+            reading = RESOLVERS[name](match, Context(text, start, end, published, tense))
+            if reading is not None and plausible(reading.period, earliest_year, latest_year):
+                candidates.append((start, end, _PRIORITY[name], reading))
+    chosen = _without_overlaps(candidates)
+    found = [_timex(text, start, end, reading) for start, end, reading in chosen if reading.type != "INVALID"]
+    extra = [span for span in extra_spans if not any(_overlaps(span, (t.start, t.end)) for t in found)]
+    if extra:
+        from .fallback import parse_spans
+
+        found.extend(parse_spans(text, extra, published, earliest_year, latest_year))
+        found.sort(key=lambda timex: timex.start)
+    return found
+
+
+def plausible(period: iv.Period | None, earliest_year: int, latest_year: int) -> bool:
+    """A date outside the window (before 1800, decades after publication) is an amount or a typo."""
+    return period is None or earliest_year <= period.start.year <= latest_year
+
+
+def guess_tense(text: str, start: int, end: int) -> str:
+    """'future' when the nearest tense cue in the clause around the expression points forward, else 'past'."""
+    left_bound = max(text.rfind(mark, max(0, start - 160), start) for mark in ".!?\n;")
+    left = text[left_bound + 1 : start]
+    right_match = re.search(r"[.!?\n;]", text[end : end + 80])
+    right = text[end : end + (right_match.start() if right_match else 80)]
+    best: tuple[int, str] | None = None
+    for window, distance_of in ((left, lambda m: len(left) - m.end()), (right, lambda m: m.start())):
+        for cues, tense in ((FUTURE_CUES, "future"), (PAST_CUES, "past")):
+            for match in cues.finditer(window):
+                distance = distance_of(match) + (0 if tense == "future" else 1)
+                if best is None or distance < best[0]:
+                    best = (distance, tense)
+    return best[1] if best else "past"
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1] in " \t\n,.":
+        if text[end - 1] == "." and re.search(r"(?:[ap]\.m|[A-Z][a-z]{2,3})\.$", text[start:end]):
+            break  # keep the dot of "p.m." and "Sept."
+        end -= 1
+    return start, end
+
+
+def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def _without_overlaps(candidates: list[tuple[int, int, int, Reading]]) -> list[tuple[int, int, Reading]]:
+    """Longest match first; on equal length the pattern listed first in the grammar wins."""
+    ordered = sorted(candidates, key=lambda c: (-(c[1] - c[0]), c[2], c[0]))
+    taken: list[tuple[int, int, Reading]] = []
+    for start, end, _, reading in ordered:
+        if not any(_overlaps((start, end), (s, e)) for s, e, _ in taken):
+            taken.append((start, end, reading))
+    return sorted(taken, key=lambda t: t[0])
+
+
+def _timex(text: str, start: int, end: int, reading: Reading) -> Timex:
+    modifier = reading.modifier
+    prefix = MODIFIER_BEFORE.search(text, max(0, start - 40), start)
+    if prefix and prefix.end() == start:
+        word = prefix["mod"].lower().split()
+        key = word[1] if word[0] == "the" else word[0]
+        candidate = _MODIFIERS.get(key)
+        if candidate in _DURATION_ONLY:
+            applies = reading.type == "DURATION"
+        elif candidate == "APPROX":
+            applies = True
+        else:
+            applies = reading.type in ("DATE", "TIME") and reading.value is not None and "_REF" not in reading.value
+        if candidate and applies:
+            modifier = candidate
+            start = prefix.start()
+    relation = None
+    signal = SIGNAL_BEFORE.search(text, max(0, start - 30), start)
+    if signal and signal.end() == start and reading.type in ("DATE", "TIME"):
+        word = " ".join(signal["signal"].lower().split())
+        context = text[max(0, start - 60) : signal.start()].lower()
+        if word not in ("to", "and") or re.search(r"\b(?:from|between)\b", context):
+            relation = _SIGNALS.get(word)
+    period = reading.period
+    first, last = iv.narrow(period, modifier) if period else (None, None)
+    return Timex(
+        start=start,
+        end=end,
+        text=text[start:end],
+        type=reading.type,
+        value=reading.value,
+        start_date=first,
+        end_date=last,
+        precision=period.precision if period else None,
+        modifier=modifier,
+        anchored=reading.anchored,
+        relation=relation,
+    )

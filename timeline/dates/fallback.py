@@ -1,0 +1,72 @@
+"""dateparser as a second opinion for spans another tagger marked as dates and the grammar did not read.
+
+dateparser is always given `languages=["en"]` (a failed parse otherwise tries every language, for seconds)
+and the publication date as `RELATIVE_BASE`; with no publication date only spans with a written year are
+tried. Its `period` becomes the precision.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from datetime import date, datetime
+from functools import lru_cache
+
+from ..models import Timex
+from . import intervals as iv
+
+_WORTH_TRYING = re.compile(
+    r"\d|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b|\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b"
+)
+_DURATION_WORDS = re.compile(r"(?i)^(?:an?|\d+|several|few|the\s+(?:past|last|next))\s+\w+s?$")
+
+
+@lru_cache(maxsize=64)
+def _parser(anchor: date | None):
+    from dateparser.date import DateDataParser
+
+    settings = {"PREFER_DAY_OF_MONTH": "first", "PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False}
+    if anchor is not None:
+        settings["RELATIVE_BASE"] = datetime(anchor.year, anchor.month, anchor.day)
+    else:
+        # Never read the clock: spans without a written year are skipped below, so this base is unused.
+        settings["RELATIVE_BASE"] = datetime(2000, 1, 1)
+    return DateDataParser(languages=["en"], settings=settings)
+
+
+def parse_spans(
+    text: str, spans: Iterable[tuple[int, int]], anchor: date | None, earliest_year: int, latest_year: int
+) -> list[Timex]:
+    found = []
+    for start, end in spans:
+        phrase = text[start:end].strip()
+        if not phrase or not _WORTH_TRYING.search(phrase) or _DURATION_WORDS.match(phrase):
+            continue
+        if anchor is None and not re.search(r"\b(?:1[89]|20)\d\d\b", phrase):
+            continue
+        data = _parser(anchor).get_date_data(phrase)
+        if data.date_obj is None or data.period == "time":
+            continue
+        day = data.date_obj.date()
+        period = {
+            "day": iv.day(day),
+            "week": iv.week(day),
+            "month": iv.month(day.year, day.month),
+            "year": iv.year(day.year),
+        }.get(data.period or "day", iv.day(day))
+        if not earliest_year <= period.start.year <= latest_year:
+            continue
+        found.append(
+            Timex(
+                start=start,
+                end=end,
+                text=text[start:end],
+                type="DATE",
+                value=period.value,
+                start_date=period.start,
+                end_date=period.end,
+                precision=period.precision,
+                anchored=not re.search(r"\b(?:1[89]|20)\d\d\b", phrase),
+            )
+        )
+    return found

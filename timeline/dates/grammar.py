@@ -1,0 +1,95 @@
+"""The surface grammar of temporal expressions: one regular expression per kind of expression.
+
+Names of capital words (months, weekdays) are case-sensitive so that "may", "march" and "sun" as
+ordinary words never match; the small words around them are not.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .lexicon import FUTURE_WORDS, NUMBERS, PAST_WORDS, PRESENT_WORDS, VAGUE_NUMBERS
+
+_MONTH_NAMES = (
+    "January|February|March|April|May|June|July|August|September|October|November|December|"
+    "Sept|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec"
+)
+MONTH = rf"(?P<month>(?:{_MONTH_NAMES}|{_MONTH_NAMES.upper()})\b\.?)"
+WEEKDAY_NAMES = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
+YEAR = r"(?:1[6-9]\d\d|20\d\d)"
+_NUM_WORDS = "|".join(sorted((re.escape(w) for w in NUMBERS), key=len, reverse=True))
+_VAGUE = "|".join(re.escape(w) for w in VAGUE_NUMBERS)
+NUM = rf"(?P<num>\d+(?:\.\d+)?|{_NUM_WORDS}|{_VAGUE})"
+_UNIT = r"(?P<unit>seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|quarters?|years?|decades?|centur(?:y|ies))"
+_REL = r"(?P<rel>this|last|next|past|coming|previous|current|following|same|prior|latest|preceding)"
+_WEEKDAY_PREFIX = rf"(?:(?:{WEEKDAY_NAMES}),?\s+)?"
+
+
+def _words(words: tuple[str, ...]) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+
+
+PATTERNS: dict[str, str] = {
+    "iso": r"\b(?P<year>\d{4})-(?P<mon>[01]\d)-(?P<day>[0-3]\d)(?:[T ](?P<hour>[0-2]\d):(?P<minute>[0-5]\d))?\b",
+    "slash": r"\b(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<year>\d{4}|\d{2})\b",
+    "dmy": rf"\b{_WEEKDAY_PREFIX}(?P<day>{DAY})(?:\s+|-)(?:of\s+)?{MONTH}(?:(?:,?\s+|-)(?P<year>{YEAR}|\d{{2}}\b))?",
+    "mdy": rf"{_WEEKDAY_PREFIX}\b{MONTH}\s+(?P<day>{DAY})\b(?![,.]?\d|:\d|\s*%)(?:,?\s+(?P<year>{YEAR})\b)?",
+    "my": rf"\b{MONTH},?\s+(?:of\s+)?(?P<year>{YEAR})\b",
+    "month": rf"\b{MONTH}(?![\w-])",
+    "weekday": rf"(?i:\b(?:(?P<rel>last|next|this|coming|past)\s+)?)\b(?P<wd>{WEEKDAY_NAMES})(?P<plural>s)?\b"
+    r"(?:\s+(?P<part>(?i:morning|afternoon|evening|night)))?",
+    "relword": r"(?i:\b(?P<word>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|today|yesterday|"
+    r"tomorrow|tonight|last\s+night)\b(?:\s+(?P<part>morning|afternoon|evening|night)\b)?)",
+    "partofday": r"(?i:\bthis\s+(?P<part>morning|afternoon|evening)\b)",
+    "relunit": rf"(?i:\b(?P<the>the\s+)?{_REL}\s+(?P<unit>week|weekend|month|year|quarter|decade|century|"
+    r"spring|summer|autumn|fall|winter)\b)",
+    "ago": rf"(?i:\b{NUM}[\s-]+{_UNIT}\s+(?P<dir>ago|earlier|before|later|after|from\s+now|hence|previously)\b)",
+    "duration": rf"(?i:\b(?:the\s+(?P<span>past|last|next|previous|coming|first|final)\s+)?{NUM}[\s-]+{_UNIT}"
+    r"(?:[\s-]+old)?\b)",
+    "quarter": rf"(?i:\b(?:the\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|final)[\s-]+(?:fiscal\s+)?"
+    rf"quarter\b)(?:(?:\s+of)?(?:\s+fiscal)?\s+(?P<year>{YEAR})\b|(?i:\s+of\s+(?P<rel>this|last|next)\s+year\b))?",
+    "qcode": rf"\b(?:(?P<year1>{YEAR})\s*[-/]?\s*)?Q(?P<q>[1-4])(?:\s*(?P<year>{YEAR})\b|\s*'(?P<yy>\d{{2}})\b)?\b",
+    "fiscal": rf"(?i:\bfiscal(?:\s+year)?\s+(?P<year>{YEAR})\b)|\bFY\s?(?P<fy>\d{{4}}|\d{{2}})\b",
+    "half": rf"(?i:\b(?:the\s+)?(?P<ord>first|second|1st|2nd|latter)\s+half\b)(?:(?:\s+of)?\s+(?P<year>{YEAR})\b|"
+    r"(?i:\s+of\s+(?P<rel>this|last|next)\s+year\b))?",
+    "hcode": rf"\bH(?P<h>[12])\s*(?P<year>{YEAR})\b",
+    "season": rf"(?i:\b(?:(?P<rel>this|last|next|the)\s+)?(?P<season>spring|summer|autumn|winter|fall)\b)"
+    rf"(?:(?:\s+of)?\s+(?P<year>{YEAR})\b)?",
+    "decade": r"\b(?:the\s+)?(?:(?P<century>1[6-9]|20)(?P<decade>\d)0'?s|'(?P<short>\d)0s)\b",
+    "century": r"(?i:\b(?:the\s+)?(?P<ord>\d{1,2})(?:st|nd|rd|th)\s+century\b)",
+    "year": rf"\b(?:the\s+year\s+)?(?P<year>{YEAR})\b(?![-/]\d|\s*%|,\d{{3}}|\.\d)",
+    "present": rf"(?i:\b(?:{_words(PRESENT_WORDS)})(?!\w))",
+    "past": rf"(?i:\b(?:{_words(PAST_WORDS)})\b)",
+    "future": rf"(?i:\b(?:{_words(FUTURE_WORDS)})\b)",
+    "set": rf"(?i:\b(?:every|each|per)\s+(?:(?P<num>other|\d+|two|three|four|five|six)\s+)?"
+    rf"(?P<unit>day|week|month|quarter|year|morning|evening|night|weekend|{WEEKDAY_NAMES.lower()})s?\b)",
+    "setadverb": r"(?i:\b(?P<adverb>annually|yearly|monthly|weekly|daily|quarterly|hourly|nightly)\b)",
+    "clock": r"(?i:\b(?P<hour>[01]?\d|2[0-3])(?:[:.](?P<minute>[0-5]\d))?\s*(?P<ampm>a\.m\.|p\.m\.|am\b|pm\b)"
+    r"(?:\s+(?P<tz>[A-Z]{2,4}))?|\b(?P<noon>noon|midnight)\b)",
+}
+
+COMPILED = {name: re.compile(pattern) for name, pattern in PATTERNS.items()}
+
+MODIFIER_BEFORE = re.compile(
+    r"(?i:(?P<mod>early|mid|late|the\s+(?:beginning|start|end|middle|close|turn)\s+of|the\s+(?:first|last)\s+"
+    r"(?:days?|weeks?|months?)\s+of|around|about|approximately|circa|roughly|nearly|almost|more\s+than|"
+    r"less\s+than|at\s+least|over|some|up\s+to)[\s-]+(?:(?:in|of)\s+)?)$"
+)
+"""Words just before an expression that belong to it and give its TIMEX3 modifier."""
+
+SIGNAL_BEFORE = re.compile(
+    r"(?i:\b(?P<signal>since|after|from|starting|until|till|til|through|to|by|before|prior\s+to|no\s+later\s+than|"
+    r"as\s+early\s+as|as\s+of|between|and)\s+(?:the\s+)?(?:end\s+of\s+)?)$"
+)
+"""A signal before an expression stays outside it and sets the event's modifier (since 2014: AFTER)."""
+
+FUTURE_CUES = re.compile(
+    r"(?i:\b(?:will|shall|'ll|going\s+to|plans?\s+to|planning\s+to|planned|expects?\s+to|expected\s+to|"
+    r"is\s+to|are\s+to|scheduled|set\s+to|aims?\s+to|intends?\s+to|due\s+to|would|could|might|to\s+be\s+held|"
+    r"upcoming|forthcoming|next)\b)"
+)
+PAST_CUES = re.compile(
+    r"(?i:\b(?:was|were|had|did|said|announced|reported|posted|told|ended|closed|rose|fell|agreed|signed|"
+    r"launched|released|\w+ed)\b)"
+)

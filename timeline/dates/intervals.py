@@ -1,0 +1,120 @@
+"""Calendar arithmetic: the interval and TIMEX3 value of a day, week, month, quarter, half, season,
+year, decade or century, and moving an anchor by a number of units."""
+
+from __future__ import annotations
+
+from calendar import monthrange
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from .lexicon import SEASON_MONTHS
+
+
+@dataclass(frozen=True)
+class Period:
+    value: str
+    start: date
+    end: date
+    precision: str
+
+
+def day(d: date) -> Period:
+    return Period(d.isoformat(), d, d, "day")
+
+
+def week(d: date) -> Period:
+    iso_year, iso_week, weekday = d.isocalendar()
+    monday = d - timedelta(days=weekday - 1)
+    return Period(f"{iso_year}-W{iso_week:02d}", monday, monday + timedelta(days=6), "week")
+
+
+def weekend(d: date) -> Period:
+    iso_year, iso_week, weekday = d.isocalendar()
+    saturday = d - timedelta(days=weekday - 1) + timedelta(days=5)
+    return Period(f"{iso_year}-W{iso_week:02d}-WE", saturday, saturday + timedelta(days=1), "week")
+
+
+def month(year: int, number: int) -> Period:
+    last = monthrange(year, number)[1]
+    return Period(f"{year:04d}-{number:02d}", date(year, number, 1), date(year, number, last), "month")
+
+
+def quarter(year: int, number: int) -> Period:
+    first = 3 * (number - 1) + 1
+    end = month(year, first + 2).end
+    return Period(f"{year:04d}-Q{number}", date(year, first, 1), end, "quarter")
+
+
+def half(year: int, number: int) -> Period:
+    first = 1 if number == 1 else 7
+    end = date(year, 6, 30) if number == 1 else date(year, 12, 31)
+    return Period(f"{year:04d}-H{number}", date(year, first, 1), end, "half")
+
+
+def season(year: int, code: str) -> Period:
+    first, last = SEASON_MONTHS[code]
+    end_year = year + 1 if last < first else year
+    return Period(f"{year:04d}-{code}", date(year, first, 1), month(end_year, last).end, "season")
+
+
+def year(number: int) -> Period:
+    return Period(f"{number:04d}", date(number, 1, 1), date(number, 12, 31), "year")
+
+
+def decade(first_year: int) -> Period:
+    first_year -= first_year % 10
+    return Period(f"{first_year // 10:03d}", date(first_year, 1, 1), date(first_year + 9, 12, 31), "decade")
+
+
+def century(first_year: int) -> Period:
+    first_year -= first_year % 100
+    return Period(f"{first_year // 100:02d}", date(first_year, 1, 1), date(first_year + 99, 12, 31), "century")
+
+
+def quarter_of(d: date) -> int:
+    return (d.month - 1) // 3 + 1
+
+
+def add_months(d: date, months: int) -> date:
+    index = d.year * 12 + d.month - 1 + months
+    new_year, new_month = divmod(index, 12)
+    return date(new_year, new_month + 1, min(d.day, monthrange(new_year, new_month + 1)[1]))
+
+
+def unit_period(anchor: date, unit: str, offset: int) -> Period:
+    """The period of `unit` that lies `offset` units from the one holding `anchor` (0 is the same one)."""
+    if unit == "D":
+        return day(anchor + timedelta(days=offset))
+    if unit == "W":
+        return week(anchor + timedelta(weeks=offset))
+    if unit == "WE":
+        return weekend(anchor + timedelta(weeks=offset))
+    if unit == "M":
+        moved = add_months(anchor.replace(day=1), offset)
+        return month(moved.year, moved.month)
+    if unit == "Q":
+        index = anchor.year * 4 + quarter_of(anchor) - 1 + offset
+        return quarter(index // 4, index % 4 + 1)
+    if unit == "H":
+        index = anchor.year * 2 + (0 if anchor.month <= 6 else 1) + offset
+        return half(index // 2, index % 2 + 1)
+    if unit == "Y":
+        return year(anchor.year + offset)
+    if unit == "DE":
+        return decade(anchor.year + 10 * offset)
+    if unit == "CE":
+        return century(anchor.year + 100 * offset)
+    raise ValueError(f"unknown unit {unit!r}")
+
+
+def narrow(period: Period, modifier: str | None) -> tuple[date, date]:
+    """The part of the period that 'early', 'mid' or 'late' points at: its first, middle or last third."""
+    if modifier not in ("START", "MID", "END"):
+        return period.start, period.end
+    days = (period.end - period.start).days + 1
+    third = max(days // 3, 1)
+    if modifier == "START":
+        return period.start, period.start + timedelta(days=third - 1)
+    if modifier == "END":
+        return period.end - timedelta(days=third - 1), period.end
+    return period.start + timedelta(days=third), period.end - timedelta(days=third)

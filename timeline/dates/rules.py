@@ -1,0 +1,461 @@
+"""From a grammar match to a TIMEX3 type and value: one resolver per pattern in `grammar.PATTERNS`.
+
+A resolver returns a `Reading` or None when the match is not a temporal expression after all (an amount,
+the verb "may", a date that does not exist). Relative expressions need the anchor (the publication
+date); without one they get a type and no value, so an undated article never guesses.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from . import intervals as iv
+from .lexicon import (
+    AMOUNT_PREFIXES,
+    COUNT_NOUNS,
+    MONTHS,
+    NUMBERS,
+    ORDINALS,
+    PARTS_OF_DAY,
+    SEASONS,
+    UNITS,
+    WEEKDAYS,
+)
+
+
+@dataclass(frozen=True)
+class Context:
+    text: str
+    start: int
+    end: int
+    anchor: date | None
+    tense: str
+    """'past' or 'future': which way a year-less or relative expression points."""
+
+
+@dataclass(frozen=True)
+class Reading:
+    type: str
+    value: str | None = None
+    period: iv.Period | None = None
+    anchored: bool = False
+    modifier: str | None = None
+
+
+INVALID = Reading("INVALID")
+"""Looks like a date but cannot be one (31 February): it claims its span so no part of it is read instead."""
+
+
+Resolver = Callable[[re.Match, Context], Reading | None]
+RESOLVERS: dict[str, Resolver] = {}
+
+
+def resolver(name: str) -> Callable[[Resolver], Resolver]:
+    def register(function: Resolver) -> Resolver:
+        RESOLVERS[name] = function
+        return function
+
+    return register
+
+
+def _date(reading_period: iv.Period, anchored: bool = False) -> Reading:
+    return Reading("DATE", reading_period.value, reading_period, anchored)
+
+
+def _safe_date(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _month_number(text: str) -> int:
+    return MONTHS[text.lower().rstrip(".")]
+
+
+def _day_number(text: str) -> int:
+    return int(re.match(r"\d+", text).group())
+
+
+def _two_digit_year(text: str) -> int:
+    value = int(text)
+    return value if value >= 100 else (1900 + value if value >= 30 else 2000 + value)
+
+
+def _before(ctx: Context, chars: int = 24) -> str:
+    return ctx.text[max(0, ctx.start - chars) : ctx.start]
+
+
+def _after(ctx: Context, chars: int = 24) -> str:
+    return ctx.text[ctx.end : ctx.end + chars]
+
+
+def _nearest(anchor: date, candidates: list[date], tense: str) -> date:
+    """The candidate on or before the anchor for the past, on or after it for the future."""
+    if tense == "future":
+        later = [c for c in candidates if c >= anchor]
+        return min(later) if later else max(candidates)
+    earlier = [c for c in candidates if c <= anchor]
+    return max(earlier) if earlier else min(candidates)
+
+
+def _year_for(anchor: date, month: int, day: int, tense: str) -> date | None:
+    options = [d for y in (anchor.year - 1, anchor.year, anchor.year + 1) if (d := _safe_date(y, month, day))]
+    return _nearest(anchor, options, tense) if options else None
+
+
+@resolver("iso")
+def _iso(m: re.Match, ctx: Context) -> Reading | None:
+    day = _safe_date(int(m["year"]), int(m["mon"]), int(m["day"]))
+    if not day:
+        return INVALID
+    if m["hour"]:
+        return Reading("TIME", f"{day.isoformat()}T{m['hour']}:{m['minute']}", iv.day(day))
+    return _date(iv.day(day))
+
+
+@resolver("slash")
+def _slash(m: re.Match, ctx: Context) -> Reading | None:
+    a, b, year = int(m["a"]), int(m["b"]), _two_digit_year(m["year"])
+    month, day = (a, b) if a <= 12 else (b, a)  # US order unless impossible
+    found = _safe_date(year, month, day)
+    return _date(iv.day(found)) if found else INVALID
+
+
+def _day_month(m: re.Match, ctx: Context) -> Reading | None:
+    month, day = _month_number(m["month"]), _day_number(m["day"])
+    if m["year"]:
+        found = _safe_date(_two_digit_year(m["year"]), month, day)
+        return _date(iv.day(found)) if found else INVALID
+    if _safe_date(2000, month, day) is None:
+        return INVALID
+    if ctx.anchor is None:
+        return Reading("DATE", None)
+    found = _year_for(ctx.anchor, month, day, ctx.tense)
+    return _date(iv.day(found), anchored=True) if found else None
+
+
+RESOLVERS["dmy"] = _day_month
+RESOLVERS["mdy"] = _day_month
+
+
+@resolver("my")
+def _month_year(m: re.Match, ctx: Context) -> Reading | None:
+    return _date(iv.month(int(m["year"]), _month_number(m["month"])))
+
+
+_MONTH_CUE = re.compile(
+    r"(?i:\b(?:in|since|by|until|till|from|through|to|of|early|mid|late|last|next|this|during|before|after|"
+    r"between|and|the|dated|end|beginning|start)[\s-]*)$"
+)
+
+
+@resolver("month")
+def _month(m: re.Match, ctx: Context) -> Reading | None:
+    word = m["month"].rstrip(".")
+    ambiguous = word.lower() in ("may", "march") or len(word) <= 4
+    if ambiguous and not _MONTH_CUE.search(_before(ctx, 14)):
+        return None
+    if ctx.anchor is None:
+        return Reading("DATE", None)
+    number = _month_number(word)
+    options = [date(y, number, 1) for y in (ctx.anchor.year - 1, ctx.anchor.year, ctx.anchor.year + 1)]
+    first_of_anchor_month = ctx.anchor.replace(day=1)
+    chosen = _nearest(first_of_anchor_month, options, ctx.tense)
+    return _date(iv.month(chosen.year, number), anchored=True)
+
+
+@resolver("weekday")
+def _weekday(m: re.Match, ctx: Context) -> Reading | None:
+    weekday = WEEKDAYS[m["wd"].lower()]
+    if m["plural"]:
+        return Reading("SET", f"XXXX-WXX-{weekday + 1}")
+    if ctx.anchor is None:
+        return Reading("DATE", None)
+    rel = (m["rel"] or "").lower()
+    delta = weekday - ctx.anchor.weekday()
+    if rel == "last" or rel == "past":
+        delta = delta - 7 if delta >= 0 else delta
+    elif rel in ("next", "coming"):
+        delta = delta + 7 if delta <= 0 else delta
+    elif rel == "this":
+        pass
+    elif ctx.tense == "future":
+        delta = delta + 7 if delta < 0 else delta
+    else:
+        delta = delta - 7 if delta > 0 else delta
+    found = ctx.anchor + timedelta(days=delta)
+    if m["part"]:
+        return Reading("TIME", f"{found.isoformat()}T{PARTS_OF_DAY[m['part'].lower()]}", iv.day(found), True)
+    return _date(iv.day(found), anchored=True)
+
+
+@resolver("relword")
+def _relword(m: re.Match, ctx: Context) -> Reading | None:
+    word = " ".join(m["word"].lower().split())
+    offset = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "last night": -1,
+              "the day before yesterday": -2, "the day after tomorrow": 2}[word]  # fmt: skip
+    part = m["part"] or ("night" if word in ("tonight", "last night") else None)
+    if ctx.anchor is None:
+        return Reading("TIME" if part else "DATE", None)
+    found = ctx.anchor + timedelta(days=offset)
+    if part:
+        return Reading("TIME", f"{found.isoformat()}T{PARTS_OF_DAY[part.lower()]}", iv.day(found), True)
+    return _date(iv.day(found), anchored=True)
+
+
+@resolver("partofday")
+def _part_of_day(m: re.Match, ctx: Context) -> Reading | None:
+    if ctx.anchor is None:
+        return Reading("TIME", None)
+    code = PARTS_OF_DAY[m["part"].lower()]
+    return Reading("TIME", f"{ctx.anchor.isoformat()}T{code}", iv.day(ctx.anchor), True)
+
+
+_OFFSETS = {"this": 0, "current": 0, "same": 0, "latest": 0, "last": -1, "past": -1, "previous": -1,
+            "prior": -1, "preceding": -1, "next": 1, "coming": 1, "following": 1}  # fmt: skip
+
+
+@resolver("relunit")
+def _relunit(m: re.Match, ctx: Context) -> Reading | None:
+    rel, unit = m["rel"].lower(), m["unit"].lower()
+    if m["the"] and rel in ("past", "last", "next", "coming") and unit in UNITS:
+        return _duration_value(1, UNITS[unit])  # "the past year": a year-long stretch, not a date
+    if unit in SEASONS:
+        if ctx.anchor is None:
+            return Reading("DATE", None)
+        base = ctx.anchor.year + _OFFSETS[rel]
+        return _date(iv.season(base, SEASONS[unit]), anchored=True)
+    if ctx.anchor is None:
+        return Reading("DATE", None)
+    return _date(iv.unit_period(ctx.anchor, UNITS[unit], _OFFSETS[rel]), anchored=True)
+
+
+def _number(text: str) -> float | None:
+    text = " ".join(text.lower().split())
+    if text in NUMBERS:
+        return NUMBERS[text]
+    try:
+        return float(text)
+    except ValueError:
+        return None  # several, a few, ...
+
+
+@resolver("ago")
+def _ago(m: re.Match, ctx: Context) -> Reading | None:
+    amount = _number(m["num"])
+    unit = UNITS[m["unit"].lower().rstrip("s").replace("centurie", "century")]
+    direction = -1 if m["dir"].lower() in ("ago", "earlier", "before", "previously") else 1
+    if ctx.anchor is None or amount is None or amount != int(amount):
+        return Reading("DATE", None)
+    if unit in ("S", "H") or m["unit"].lower().startswith("minute"):
+        return Reading("DATE", None)
+    if unit == "D":
+        return _date(iv.day(ctx.anchor + timedelta(days=direction * int(amount))), anchored=True)
+    return _date(iv.unit_period(ctx.anchor, unit, direction * int(amount)), anchored=True)
+
+
+def _duration_value(amount: float | None, letter: str, time_unit: bool = False) -> Reading:
+    if amount is None:
+        size = "X"
+    elif amount == int(amount):
+        size = str(int(amount))
+    else:
+        size = str(amount)
+    return Reading("DURATION", f"PT{size}{letter}" if time_unit else f"P{size}{letter}")
+
+
+@resolver("duration")
+def _duration(m: re.Match, ctx: Context) -> Reading | None:
+    word = m["unit"].lower()
+    amount = _number(m["num"])
+    if m["num"].lower() in ("a", "an") and not m["span"]:
+        before = _before(ctx, 30)
+        if re.search(r"(?i:\d[\d,.]*\s+(?:\w+\s+){0,2}$)", before) or re.search(
+            r"(?i:\b(?:times|once|twice)\s*$)", before
+        ):
+            unit = UNITS[word.rstrip("s")]
+            return Reading("SET", f"P1{unit}")  # "300,000 vehicles a year": a rate
+    singular = word.rstrip("s").replace("centurie", "century")
+    if singular == "minute":
+        return _duration_value(amount, "M", time_unit=True)
+    if singular in ("hour", "second"):
+        return _duration_value(amount, UNITS[singular], time_unit=True)
+    return _duration_value(amount, UNITS[singular])
+
+
+def _ordinal_year(m: re.Match, ctx: Context) -> tuple[int | None, bool]:
+    """The year a quarter or half belongs to: written, 'of last year', or the anchor's by tense."""
+    if m["year"]:
+        return int(m["year"]), False
+    if m["rel"]:
+        if ctx.anchor is None:
+            return None, True
+        return ctx.anchor.year + _OFFSETS[m["rel"].lower()], True
+    return None, True
+
+
+@resolver("quarter")
+def _quarter(m: re.Match, ctx: Context) -> Reading | None:
+    number = ORDINALS[m["ord"].lower()]
+    year, relative = _ordinal_year(m, ctx)
+    if year is not None:
+        return _date(iv.quarter(year, number), anchored=relative)
+    if ctx.anchor is None:
+        return Reading("DATE", None)
+    options = [iv.quarter(y, number) for y in (ctx.anchor.year - 1, ctx.anchor.year, ctx.anchor.year + 1)]
+    return _date(_nearest_period(ctx, options), anchored=True)
+
+
+def _nearest_period(ctx: Context, options: list[iv.Period]) -> iv.Period:
+    """For the past, the latest period that has begun by the anchor; for the future, the next one not over."""
+    assert ctx.anchor is not None
+    if ctx.tense == "future":
+        open_ones = [p for p in options if p.end >= ctx.anchor]
+        return min(open_ones, key=lambda p: p.start) if open_ones else options[-1]
+    begun = [p for p in options if p.start <= ctx.anchor]
+    return max(begun, key=lambda p: p.start) if begun else options[0]
+
+
+@resolver("qcode")
+def _qcode(m: re.Match, ctx: Context) -> Reading | None:
+    number = int(m["q"])
+    year = m["year"] or m["year1"]
+    if year:
+        return _date(iv.quarter(int(year), number))
+    if m["yy"]:
+        return _date(iv.quarter(_two_digit_year(m["yy"]), number))
+    if ctx.anchor is None:
+        return Reading("DATE", None)
+    options = [iv.quarter(y, number) for y in (ctx.anchor.year - 1, ctx.anchor.year, ctx.anchor.year + 1)]
+    return _date(_nearest_period(ctx, options), anchored=True)
+
+
+@resolver("fiscal")
+def _fiscal(m: re.Match, ctx: Context) -> Reading | None:
+    year = int(m["year"]) if m["year"] else _two_digit_year(m["fy"])
+    period = iv.year(year)
+    return Reading("DATE", f"FY{year}", iv.Period(f"FY{year}", period.start, period.end, "year"))
+
+
+@resolver("half")
+def _half(m: re.Match, ctx: Context) -> Reading | None:
+    number = 1 if m["ord"].lower() in ("first", "1st") else 2
+    year, relative = _ordinal_year(m, ctx)
+    if year is not None:
+        return _date(iv.half(year, number), anchored=relative)
+    if ctx.anchor is None:
+        return Reading("DATE", None)
+    options = [iv.half(y, number) for y in (ctx.anchor.year - 1, ctx.anchor.year, ctx.anchor.year + 1)]
+    return _date(_nearest_period(ctx, options), anchored=True)
+
+
+@resolver("hcode")
+def _hcode(m: re.Match, ctx: Context) -> Reading | None:
+    return _date(iv.half(int(m["year"]), int(m["h"])))
+
+
+@resolver("season")
+def _season(m: re.Match, ctx: Context) -> Reading | None:
+    word, rel = m["season"].lower(), (m["rel"] or "").lower()
+    if m["year"]:
+        return _date(iv.season(int(m["year"]), SEASONS[word]))
+    if not rel or (word == "fall" and rel == "the"):
+        return None  # a bare "spring" or "fall" is as often a noun or a verb
+    if ctx.anchor is None:
+        return Reading("DATE", None)
+    if rel == "the":
+        options = [iv.season(y, SEASONS[word]) for y in (ctx.anchor.year - 1, ctx.anchor.year, ctx.anchor.year + 1)]
+        return _date(_nearest_period(ctx, options), anchored=True)
+    return _date(iv.season(ctx.anchor.year + _OFFSETS[rel], SEASONS[word]), anchored=True)
+
+
+@resolver("decade")
+def _decade(m: re.Match, ctx: Context) -> Reading | None:
+    if m["short"] is not None:
+        base = 1900 + int(m["short"]) * 10
+        if ctx.anchor and base + 100 <= ctx.anchor.year:
+            base += 100
+        return _date(iv.decade(base))
+    return _date(iv.decade(int(m["century"]) * 100 + int(m["decade"]) * 10))
+
+
+@resolver("century")
+def _century(m: re.Match, ctx: Context) -> Reading | None:
+    number = int(m["ord"])
+    if not 1 <= number <= 22:
+        return None
+    return _date(iv.century((number - 1) * 100))
+
+
+@resolver("year")
+def _year(m: re.Match, ctx: Context) -> Reading | None:
+    before = _before(ctx, 16).lower()
+    after = _after(ctx, 24).lower()
+    if any(before.rstrip().endswith(prefix) for prefix in AMOUNT_PREFIXES):
+        return None
+    next_word = re.match(r"\s*([a-z]+)", after)
+    if next_word and next_word.group(1) in COUNT_NOUNS:
+        return None
+    if (re.search(r"[\w'’]-$", before) and not re.search(r"(?i:\b(?:mid|early|late|pre|post))-$", before)) or re.match(
+        r"-[a-z]", after
+    ):
+        return None  # part of a name or code such as "A-2024" or "2024-class"
+    if re.search(r"\d[\d,.]*\s*(?:to|-|–|and)\s*$", before) and not re.search(r"\b1[6-9]\d\d|20\d\d", before):
+        return None  # "1,500 to 2000": an amount range
+    return _date(iv.year(int(m["year"])))
+
+
+@resolver("present")
+def _present(m: re.Match, ctx: Context) -> Reading | None:
+    return Reading("DATE", "PRESENT_REF")
+
+
+@resolver("past")
+def _past(m: re.Match, ctx: Context) -> Reading | None:
+    return Reading("DATE", "PAST_REF")
+
+
+@resolver("future")
+def _future(m: re.Match, ctx: Context) -> Reading | None:
+    return Reading("DATE", "FUTURE_REF")
+
+
+@resolver("set")
+def _set(m: re.Match, ctx: Context) -> Reading | None:
+    unit = m["unit"].lower()
+    every = {"other": 2, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}.get((m["num"] or "").lower())
+    every = every or (int(m["num"]) if m["num"] and m["num"].isdigit() else 1)
+    if unit in WEEKDAYS:
+        return Reading("SET", f"XXXX-WXX-{WEEKDAYS[unit] + 1}")
+    if unit in ("morning", "evening", "night"):
+        return Reading("SET", f"XXXX-XX-XXT{PARTS_OF_DAY[unit]}")
+    return Reading("SET", f"P{every}{UNITS[unit]}")
+
+
+@resolver("setadverb")
+def _set_adverb(m: re.Match, ctx: Context) -> Reading | None:
+    letter = {"annually": "Y", "yearly": "Y", "monthly": "M", "weekly": "W", "daily": "D",
+              "quarterly": "Q", "nightly": "D"}.get(m["adverb"].lower())  # fmt: skip
+    if m["adverb"].lower() == "hourly":
+        return Reading("SET", "PT1H")
+    return Reading("SET", f"P1{letter}")
+
+
+@resolver("clock")
+def _clock(m: re.Match, ctx: Context) -> Reading | None:
+    if m["noon"]:
+        hour, minute = (12 if m["noon"].lower() == "noon" else 0), 0
+    else:
+        hour, minute = int(m["hour"]), int(m["minute"] or 0)
+        if hour > 12:
+            return None
+        pm = m["ampm"].lower().startswith("p")
+        hour = (hour % 12) + (12 if pm else 0)
+    if ctx.anchor is None:
+        return Reading("TIME", None)
+    value = f"{ctx.anchor.isoformat()}T{hour:02d}:{minute:02d}"
+    return Reading("TIME", value, iv.day(ctx.anchor), True)

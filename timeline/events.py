@@ -1,0 +1,271 @@
+"""From a parsed article to mentions: each date expression attached to the clause it modifies, with the
+companies of that clause.
+
+The date's head is the verb or noun it modifies in spaCy's dependency parse; the clause is that head's
+subtree without embedded clauses (relative, adverbial, complement, coordinated verbs), plus the subject a
+non-finite verb shares with its governor. So in "The van market is expected to grow by 2030, and Renault
+... created Flexis", 2030 belongs to the market, not to Renault. When the clause's subject is only a
+pronoun or "the company", the companies of the sentence's main clause stand in for it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from datetime import date
+
+from spacy.tokens import Doc, Span, Token
+
+from .companies import Canonicaliser
+from .config import Settings
+from .dates import find_dates
+from .models import DateValue, Mention, Timex
+
+CLAUSE_DEPS = frozenset({"ccomp", "advcl", "relcl", "acl", "parataxis", "csubj", "csubjpass"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+PRONOUN_TAGS = frozenset({"PRP", "PRP$", "WDT", "WP", "WP$", "EX", "DT"})
+ANAPHORIC_NOUNS = frozenset(
+    "one ones company companies firm group automaker carmaker maker manufacturer brand giant business venture "
+    "plant factory unit subsidiary operator airline carrier bank lender retailer startup partner partners "
+    "rival rivals supplier".split()
+)
+"""Subjects that stand for a company named elsewhere in the sentence ("the same one that started ...")."""
+FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
+FUTURE_GOVERNORS = frozenset({"expect", "plan", "aim", "intend", "schedule", "set", "due", "prepare", "hope"})
+PUBLISHED_TEXT = "(publication date)"
+"""The date text of a headline mention, dated by its article's publication."""
+_ACRONYM_AFTER = re.compile(r"\s*\(([A-Z][A-Za-z0-9&-]{1,9})\)")
+
+
+def extract_mentions(
+    doc: Doc,
+    *,
+    doc_id: str,
+    doc_hash: str,
+    title: str,
+    published: date | None,
+    dateline: tuple[int, int] | None,
+    canonicaliser: Canonicaliser,
+    settings: Settings,
+) -> list[Mention]:
+    """Every dated company mention in one parsed article, headline first."""
+    companies = _company_spans(doc, canonicaliser)
+    base = {"doc_id": doc_id, "doc_hash": doc_hash, "published": published, "title": title}
+    mentions: list[Mention] = []
+    headline = _headline(doc, companies, published, base)
+    if headline:
+        mentions.append(headline)
+    timexes = date_expressions(doc, published, settings)
+    seen: set[tuple] = set()
+    for timex in timexes:
+        if not _can_date_an_event(timex) or _inside(timex, dateline):
+            continue
+        span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
+        if span is None or (headline and span.start_char < headline.end):
+            continue
+        found = _clause_companies(span, companies)
+        if not found:
+            continue
+        sentence = span.sent
+        date_value = DateValue.from_timex(timex) if timex.is_event_date else None
+        key = (sentence.start_char, tuple(name for name, _ in found), date_value.value if date_value else timex.text)
+        if key in seen:
+            continue
+        seen.add(key)
+        mentions.append(_mention(sentence, found, date_value, timex, base))
+    return mentions
+
+
+def date_expressions(doc: Doc, published: date | None, settings: Settings) -> list[Timex]:
+    """The normaliser run over a parsed text: tense from the parse, spaCy's DATE entities as extra spans."""
+    return find_dates(
+        doc.text,
+        published,
+        tense_at=lambda start, end: _tense_at(doc, start, end),
+        extra_spans=[(e.start_char, e.end_char) for e in doc.ents if e.label_ == "DATE"],
+        earliest_year=settings.earliest_year,
+        future_years=settings.future_years,
+    )
+
+
+def _can_date_an_event(timex: Timex) -> bool:
+    """A DATE or TIME with a value, or one that needed the missing anchor; never a duration or a set."""
+    if timex.type not in ("DATE", "TIME"):
+        return False
+    if timex.value is None:
+        return True
+    return timex.is_event_date
+
+
+def _inside(timex: Timex, region: tuple[int, int] | None) -> bool:
+    return region is not None and region[0] <= timex.start < region[1]
+
+
+def _company_spans(doc: Doc, canonicaliser: Canonicaliser) -> dict[int, tuple[str, Span]]:
+    """Canonical company per entity, keyed by the entity's root token index."""
+    found: dict[int, tuple[str, Span]] = {}
+    local: dict[str, str] = {}
+    for ent in doc.ents:
+        if ent.label_ != "ORG":
+            continue
+        name = ent.ent_id_ or local.get(ent.text.lower()) or canonicaliser.canonical(ent.text)
+        if not name:
+            continue
+        found[ent.root.i] = (name, ent)
+        acronym = _ACRONYM_AFTER.match(doc.text, ent.end_char)
+        if acronym:
+            local.setdefault(acronym.group(1).lower(), canonicaliser.known(acronym.group(1)) or name)
+        first_word = name.split()[0]
+        if " " in name and len(first_word) > 3 and not canonicaliser.known(first_word):
+            local.setdefault(first_word.lower(), name)  # "Northrop" after "Northrop Grumman"
+    if local:
+        for ent in doc.ents:
+            if ent.root.i not in found and ent.label_ in ("ORG", "PERSON", "GPE", "NORP") and ent.text.lower() in local:
+                found[ent.root.i] = (local[ent.text.lower()], ent)
+    return found
+
+
+def _headline(doc: Doc, companies: dict[int, tuple[str, Span]], published: date | None, base: dict) -> Mention | None:
+    """A dated article's headline reports its story on the publication day."""
+    if published is None:
+        return None
+    end = doc.text.find("\n")
+    end = len(doc.text) if end < 0 else end
+    inside = [(name, ent) for name, ent in companies.values() if ent.end_char <= end]
+    names = _unique(name for name, _ in sorted(inside, key=lambda pair: pair[1].start_char))
+    if not names or end == 0:
+        return None
+    spans = tuple((ent.start_char, ent.end_char) for _, ent in sorted(inside, key=lambda p: p[1].start_char))
+    day = DateValue(value=published.isoformat(), start=published, end=published, precision="day", text=PUBLISHED_TEXT)
+    return Mention(
+        start=0,
+        end=end,
+        sentence=doc.text[:end],
+        companies=tuple(names),
+        date=day,
+        date_text=PUBLISHED_TEXT,
+        company_spans=spans,
+        is_headline=True,
+        **base,
+    )
+
+
+def _mention(
+    sentence: Span, found: list[tuple[str, Span]], date_value: DateValue | None, timex: Timex, base: dict
+) -> Mention:
+    offset = sentence.start_char
+    return Mention(
+        start=offset,
+        end=sentence.end_char,
+        sentence=sentence.text,
+        companies=tuple(_unique(name for name, _ in found)),
+        date=date_value,
+        date_text=timex.text,
+        date_span=(timex.start - offset, timex.end - offset),
+        company_spans=tuple((ent.start_char - offset, ent.end_char - offset) for _, ent in found),
+        **base,
+    )
+
+
+def attachment_head(span: Span) -> Token:
+    """The verb or noun a date expression modifies: past its preposition, outside the expression."""
+    token = span.root
+    head = token.head
+    if head.i == token.i:
+        return token
+    while span.start <= head.i < span.end and head.head.i != head.i:
+        head = head.head
+    if head.dep_ in ("prep", "agent") and head.head.i != head.i:
+        return head.head
+    return head
+
+
+def clause_tokens(head: Token) -> set[int]:
+    """The head's own clause: its subtree minus embedded clauses, plus a subject it shares."""
+    tokens: set[int] = set()
+    stack = [head]
+    while stack:
+        token = stack.pop()
+        tokens.add(token.i)
+        for child in token.children:
+            if child.dep_ in CLAUSE_DEPS:
+                continue
+            if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX"):
+                continue
+            stack.append(child)
+    subject = _shared_subject(head)
+    if subject is not None:
+        tokens.update(t.i for t in subject.subtree)
+    return tokens
+
+
+def _own_subject(verb: Token) -> Token | None:
+    return next((child for child in verb.children if child.dep_ in SUBJECT_DEPS), None)
+
+
+def _shared_subject(head: Token) -> Token | None:
+    """The subject of a verb that has none of its own: its governor's, or the noun a participle modifies."""
+    token = head
+    for _ in range(4):
+        if _own_subject(token) is not None:
+            return _own_subject(token) if token is not head else None
+        if token.dep_ in ("acl", "relcl"):
+            return token.head
+        if token.dep_ not in ("xcomp", "conj", "advcl", "pcomp") or token.head.i == token.i:
+            return None
+        token = token.head
+    return None
+
+
+def _subject_is_explicit(head: Token) -> bool:
+    subject = _own_subject(head) or _shared_subject(head)
+    if subject is None:
+        return head.pos_ in ("NOUN", "PROPN")
+    if subject.dep_ == "relcl" or subject.tag_ in PRONOUN_TAGS:
+        return False
+    return subject.lemma_.lower() not in ANAPHORIC_NOUNS and subject.text.lower() not in ANAPHORIC_NOUNS
+
+
+def _clause_companies(span: Span, companies: dict[int, tuple[str, Span]]) -> list[tuple[str, Span]]:
+    head = attachment_head(span)
+    found = _companies_in(clause_tokens(head), companies, span.sent)
+    if found or _subject_is_explicit(head):
+        return found
+    root = span.sent.root
+    if root.i == head.i:
+        return found
+    return _companies_in(clause_tokens(root), companies, span.sent)
+
+
+def _companies_in(tokens: set[int], companies: dict[int, tuple[str, Span]], sentence: Span) -> list[tuple[str, Span]]:
+    inside = [
+        (name, ent)
+        for index, (name, ent) in companies.items()
+        if index in tokens and sentence.start <= index < sentence.end
+    ]
+    return sorted(inside, key=lambda pair: pair[1].start_char)
+
+
+def _tense_at(doc: Doc, start: int, end: int) -> str | None:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return None
+    head = attachment_head(span)
+    token = head
+    for _ in range(3):
+        if any(child.dep_ in ("aux", "auxpass") and child.lower_ in FUTURE_AUX for child in token.children):
+            return "future"
+        if token.dep_ == "xcomp" and token.head.lemma_ in FUTURE_GOVERNORS:
+            return "future"
+        if token.dep_ not in ("xcomp", "conj", "pcomp", "prep", "pobj") or token.head.i == token.i:
+            break
+        token = token.head
+    if head.tag_ in ("VBD", "VBN"):
+        return "past"
+    if any(child.lower_ in ("has", "have", "had") for child in head.children):
+        return "past"
+    return None
+
+
+def _unique(names: Iterable[str]) -> list[str]:
+    return list(dict.fromkeys(names))

@@ -1,0 +1,119 @@
+"""Write events as CSV or JSONL: one function for the command line and the TUI.
+
+The CSV always has its header, even with no rows, so "nothing matched" differs from "failed". A cell
+that a spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`, tab or carriage return) is
+prefixed with a single quote, as OWASP advises against CSV injection.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import sys
+import tempfile
+from collections.abc import Iterable
+from pathlib import Path
+from typing import TextIO
+
+from .models import Event
+
+CSV_COLUMNS = (
+    "event_id", "date", "start", "end", "precision", "modifier", "companies", "summary", "date_text",
+    "sources", "published", "source_count",
+)  # fmt: skip
+FORMATS = ("csv", "jsonl")
+LIST_SEPARATOR = "; "
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_row(event: Event) -> dict[str, str]:
+    date = event.date
+    published = event.published
+    return {
+        "event_id": event.event_id,
+        "date": date.value if date else "",
+        "start": date.start.isoformat() if date else "",
+        "end": date.end.isoformat() if date else "",
+        "precision": date.precision if date else "",
+        "modifier": (date.modifier or "") if date else "",
+        "companies": LIST_SEPARATOR.join(event.companies),
+        "summary": event.summary,
+        "date_text": event.date_text,
+        "sources": LIST_SEPARATOR.join(event.sources),
+        "published": published.isoformat() if published else "",
+        "source_count": str(event.source_count),
+    }
+
+
+def jsonl_record(event: Event) -> dict:
+    date = event.date
+    return {
+        "event_id": event.event_id,
+        "date": date.value if date else None,
+        "start": date.start.isoformat() if date else None,
+        "end": date.end.isoformat() if date else None,
+        "precision": date.precision if date else None,
+        "modifier": date.modifier if date else None,
+        "inferred": date.inferred if date else False,
+        "companies": list(event.companies),
+        "summary": event.summary,
+        "mentions": [
+            {
+                "doc_id": m.doc_id,
+                "start": m.start,
+                "end": m.end,
+                "sentence": m.sentence,
+                "date_text": m.date_text,
+                "date": m.date.value if m.date else None,
+                "companies": list(m.companies),
+                "published": m.published.isoformat() if m.published else None,
+            }
+            for m in event.mentions
+        ],
+    }
+
+
+def neutralise(cell: str) -> str:
+    """A cell a spreadsheet will show as text, never run as a formula."""
+    return "'" + cell if cell.startswith(_FORMULA_STARTS) else cell
+
+
+def write_stream(events: Iterable[Event], out: TextIO, fmt: str = "csv", header_lines: Iterable[str] = ()) -> int:
+    """Write events to an open text stream; returns the number of rows written."""
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown format {fmt!r} (choose from {', '.join(FORMATS)})")
+    count = 0
+    if fmt == "csv":
+        for line in header_lines:
+            out.write(f"# {line}\n")
+        writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, lineterminator="\n")
+        writer.writeheader()
+        for event in events:
+            writer.writerow({key: neutralise(value) for key, value in csv_row(event).items()})
+            count += 1
+    else:
+        for event in events:
+            out.write(json.dumps(jsonl_record(event), ensure_ascii=False) + "\n")
+            count += 1
+    return count
+
+
+def write_file(events: Iterable[Event], path: Path | str, fmt: str = "csv", header_lines: Iterable[str] = ()) -> int:
+    """Write events to `path` ('-' for standard output) atomically; returns the number of rows."""
+    if str(path) == "-":
+        return write_stream(events, sys.stdout, fmt, header_lines)
+    target = Path(path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    buffer = io.StringIO()
+    count = write_stream(events, buffer, fmt, header_lines)
+    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
+            out.write(buffer.getvalue())
+        os.replace(temporary, target)
+    finally:
+        if os.path.exists(temporary):
+            os.unlink(temporary)
+    return count

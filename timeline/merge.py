@@ -1,0 +1,123 @@
+"""Merge mentions from all articles into events: the same event reported by several articles is one event.
+
+Two mentions are the same event when they share a company, their dates are compatible (the same day, or
+one inside the other: a day inside a reported week or month) and their sentences say the same thing.
+Wording similarity is rapidfuzz's token-set ratio: it ignores word order and the extra words one
+report adds around the shared core ("Renault discussed with Li Auto and Xiaomi" against a longer
+sentence), needs no model, and compares thousands of pairs per millisecond. An undated mention that
+matches a dated event joins it and takes its date, marked as inferred.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+
+from rapidfuzz.fuzz import token_set_ratio
+
+from .models import DateValue, Event, Mention, content_hash, precision_rank
+
+MAX_PARTNERS = 200
+"""Comparisons per mention within one company, so a giant company cannot make merging quadratic."""
+
+
+def merge_mentions(mentions: Iterable[Mention], similarity: float = 60.0) -> list[Event]:
+    """Events from mentions, each mention in exactly one event, sorted by date (undated last)."""
+    items = list(mentions)
+    parent = list(range(len(items)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    by_company: dict[str, list[int]] = defaultdict(list)
+    for index, mention in enumerate(items):
+        for company in mention.companies:
+            by_company[company].append(index)
+    for indices in by_company.values():
+        dated = sorted((i for i in indices if items[i].date), key=lambda i: items[i].date.start)
+        for position, i in enumerate(dated):
+            a = items[i]
+            for j in dated[position + 1 : position + 1 + MAX_PARTNERS]:
+                b = items[j]
+                if b.date.start > a.date.end:
+                    break
+                if _same_event(a, b, similarity):
+                    parent[find(j)] = find(i)
+        undated = [i for i in indices if not items[i].date]
+        for i in undated:
+            best = max(dated, key=lambda j: _similarity(items[i], items[j]), default=None)
+            if (
+                best is not None
+                and items[i].doc_id != items[best].doc_id
+                and (_similarity(items[i], items[best]) >= similarity + 15)
+            ):
+                parent[find(i)] = find(best)
+    groups: dict[int, list[Mention]] = defaultdict(list)
+    for index, mention in enumerate(items):
+        groups[find(index)].append(mention)
+    events = [_event(group) for group in groups.values()]
+    return sort_events(events)
+
+
+def sort_events(events: list[Event]) -> list[Event]:
+    """Oldest first; a day before the month that holds it; undated at the end."""
+    return sorted(
+        events,
+        key=lambda e: (
+            e.date is None,
+            e.date.start if e.date else None,
+            precision_rank(e.date.precision) if e.date else 0,
+            e.event_id,
+        ),
+    )
+
+
+def _compatible(a: DateValue, b: DateValue) -> bool:
+    return (a.start <= b.start and b.end <= a.end) or (b.start <= a.start and a.end <= b.end)
+
+
+def _similarity(a: Mention, b: Mention) -> float:
+    return token_set_ratio(_core(a), _core(b))
+
+
+def _core(mention: Mention) -> str:
+    """The sentence without its date expression, so two reports are compared on what happened."""
+    if mention.date_span:
+        start, end = mention.date_span
+        return mention.sentence[:start] + mention.sentence[end:]
+    return mention.sentence
+
+
+def _same_event(a: Mention, b: Mention, similarity: float) -> bool:
+    if not _compatible(a.date, b.date):
+        return False
+    if a.doc_id == b.doc_id and not (a.is_headline or b.is_headline):
+        return False  # two sentences of one article are two events unless one is the headline
+    return _similarity(a, b) >= similarity
+
+
+def _event(group: list[Mention]) -> Event:
+    group.sort(key=lambda m: (m.published is None, m.published, m.doc_id, m.start))
+    dated = [m.date for m in group if m.date]
+    date = _most_precise(dated)
+    companies = tuple(dict.fromkeys(c for m in group for c in m.companies))
+    headline = next((m for m in group if m.is_headline), None)
+    summary = (headline or group[0]).sentence.strip()
+    founder = min(m.mention_id for m in group)
+    return Event(
+        event_id=content_hash(f"event:{founder}")[:16],
+        date=date,
+        companies=companies,
+        summary=" ".join(summary.split())[:400],
+        mentions=group,
+    )
+
+
+def _most_precise(dates: list[DateValue]) -> DateValue | None:
+    if not dates:
+        return None
+    counts = Counter(d.value for d in dates)
+    return min(dates, key=lambda d: (precision_rank(d.precision), -counts[d.value], d.start))

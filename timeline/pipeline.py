@@ -1,0 +1,175 @@
+"""Ingest: articles in, documents and merged events stored. The one verb that composes every stage.
+
+`extract_document` is a pure function of (article, parsed doc, settings); `ingest` streams articles from
+disk, skips those already stored unchanged (by content hash, before any NLP), parses the rest in
+`nlp.pipe` batches, stores the documents in batches and re-merges the events once at the end.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from itertools import islice
+from pathlib import Path
+
+from .clean import clean_article, first_line
+from .companies import Canonicaliser
+from .config import Settings
+from .events import extract_mentions
+from .merge import merge_mentions
+from .models import Article, Document, content_hash
+from .nlp import load_pipeline
+from .sources import SourceError, read_paths
+from .store import Store
+
+FLUSH_EVERY = 200
+"""Documents between two atomic writes of the database: a crash loses at most this many."""
+
+
+@dataclass
+class IngestReport:
+    added: int = 0
+    replaced: int = 0
+    unchanged: int = 0
+    errors: list[str] = field(default_factory=list)
+    events: int = 0
+
+    @property
+    def failed(self) -> bool:
+        return bool(self.errors)
+
+
+Progress = Callable[[int, str], None]
+"""Called with (articles done so far, the article's doc_id)."""
+
+
+def article_hash(article: Article) -> str:
+    """What identifies an article's content: its text, title and publication date."""
+    return content_hash(f"{article.title}\x00{article.published}\x00{article.text}")
+
+
+def prepare(article: Article) -> tuple[Article, str, tuple[int, int] | None]:
+    """The article with cleaned text, its title and publication date settled, and its dateline span."""
+    cleaned = clean_article(article.text, article.title)
+    title = article.title or first_line(cleaned.text)
+    published, source = article.published, article.published_from
+    if published is None and cleaned.published is not None:
+        published, source = cleaned.published, "dateline"
+    ready = Article(
+        doc_id=article.doc_id,
+        text=cleaned.text,
+        title=title,
+        published=published,
+        url=article.url,
+        source=article.source,
+        path=article.path,
+        published_from=source,
+    )
+    return ready, article_hash(article), cleaned.dateline
+
+
+def extract_document(article: Article, doc_hash: str, dateline, doc, settings: Settings) -> Document:
+    """The stored form of one prepared article, given its parsed spaCy doc."""
+    canonicaliser = _canonicaliser(settings)
+    mentions = extract_mentions(
+        doc,
+        doc_id=article.doc_id,
+        doc_hash=doc_hash,
+        title=article.title,
+        published=article.published,
+        dateline=dateline,
+        canonicaliser=canonicaliser,
+        settings=settings,
+    )
+    return Document(
+        doc_id=article.doc_id,
+        doc_hash=doc_hash,
+        text=article.text,
+        title=article.title,
+        published=article.published,
+        published_from=article.published_from,
+        path=article.path,
+        url=article.url,
+        source=article.source,
+        mentions=tuple(mentions),
+    )
+
+
+def extract_articles(articles: Iterable[Article], settings: Settings) -> Iterator[Document]:
+    """Documents for articles, parsed in batches by the configured spaCy pipeline."""
+    nlp = load_pipeline(settings.model, tuple(sorted(settings.company_aliases.items())))
+    prepared = (prepare(article) for article in articles)
+    while batch := list(islice(prepared, settings.batch_size)):
+        docs = nlp.pipe((article.text for article, _, _ in batch), batch_size=settings.batch_size)
+        for (article, doc_hash, dateline), doc in zip(batch, docs, strict=True):
+            yield extract_document(article, doc_hash, dateline, doc, settings)
+
+
+def ingest(
+    paths: Iterable[str | Path],
+    store: Store,
+    settings: Settings,
+    *,
+    published: date | None = None,
+    progress: Progress | None = None,
+    on_error: Callable[[str], None] | None = None,
+) -> IngestReport:
+    """Read, extract and store every article under `paths`; merge all stored mentions into events."""
+    report = IngestReport()
+    stored = store.document_hashes()
+    done = 0
+
+    def fresh_articles() -> Iterator[Article]:
+        nonlocal done
+        for item in read_paths(paths, published=published, max_bytes=settings.max_file_bytes):
+            if isinstance(item, SourceError):
+                report.errors.append(str(item))
+                if on_error:
+                    on_error(str(item))
+                continue
+            if stored.get(item.doc_id) == article_hash(item):
+                report.unchanged += 1
+                done += 1
+                if progress:
+                    progress(done, item.doc_id)
+                continue
+            yield item
+
+    pending: list[Document] = []
+    for document in extract_articles(fresh_articles(), settings):
+        if document.doc_id in stored:
+            report.replaced += 1
+        else:
+            report.added += 1
+        stored[document.doc_id] = document.doc_hash
+        pending.append(document)
+        done += 1
+        if progress:
+            progress(done, document.doc_id)
+        if len(pending) >= FLUSH_EVERY:
+            store.put_documents(pending)
+            store.flush()
+            pending = []
+    store.put_documents(pending)
+    if report.added or report.replaced or not store.count_events():
+        rebuild_events(store, settings)
+    store.flush()
+    report.events = store.count_events()
+    return report
+
+
+def rebuild_events(store: Store, settings: Settings) -> None:
+    """Merge the mentions of every stored document into the events table."""
+    mentions = [mention for document in store.documents() for mention in document.mentions]
+    store.replace_events(merge_mentions(mentions, settings.merge_similarity))
+
+
+_CANONICALISERS: dict[tuple, Canonicaliser] = {}
+
+
+def _canonicaliser(settings: Settings) -> Canonicaliser:
+    key = (tuple(sorted(settings.company_aliases.items())), settings.company_exclusions)
+    if key not in _CANONICALISERS:
+        _CANONICALISERS[key] = Canonicaliser(settings.company_aliases, settings.company_exclusions)
+    return _CANONICALISERS[key]

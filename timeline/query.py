@@ -1,0 +1,163 @@
+"""The filter model shared by `timeline export` and the TUI: companies, a date range and a search text.
+
+A `Filter` renders as one editable line (`company:Renault,Xiaomi since:2024-01-01 until:2024-06-30
+"talks"`), parses back from it, and turns into the equivalent command-line options, so an export from
+the TUI can be repeated from the shell.
+"""
+
+from __future__ import annotations
+
+import re
+import shlex
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+from datetime import date
+
+from .dates import find_dates
+from .models import Event
+
+
+class FilterError(ValueError):
+    """A filter value the user typed cannot be read; the message says which and why."""
+
+
+@dataclass(frozen=True)
+class Filter:
+    companies: tuple[str, ...] = ()
+    since: date | None = None
+    until: date | None = None
+    search: str = ""
+    since_text: str = field(default="", compare=False)
+    until_text: str = field(default="", compare=False)
+
+    @property
+    def active(self) -> bool:
+        return bool(self.companies or self.since or self.until or self.search)
+
+    def matches(self, event: Event) -> bool:
+        if self.companies:
+            wanted = {name.lower() for name in self.companies}
+            if not any(company.lower() in wanted for company in event.companies):
+                return False
+        if self.since or self.until:
+            if event.date is None:
+                return False
+            if self.since and event.date.end < self.since:
+                return False
+            if self.until and event.date.start > self.until:
+                return False
+        if self.search and self.search.lower() not in search_text(event):
+            return False
+        return True
+
+    def describe(self) -> str:
+        """The filter as one line, in the syntax `parse_filter` reads."""
+        parts = []
+        if self.companies:
+            parts.append("company:" + ",".join(_quote_value(c) for c in self.companies))
+        if self.since:
+            parts.append(f"since:{_quote_value(self.since_text or self.since.isoformat())}")
+        if self.until:
+            parts.append(f"until:{_quote_value(self.until_text or self.until.isoformat())}")
+        if self.search:
+            parts.append(shlex.quote(self.search) if re.search(r"[\s'\"]", self.search) else self.search)
+        return " ".join(parts)
+
+    def cli_args(self) -> list[str]:
+        """The `timeline export` options that select the same events."""
+        args: list[str] = []
+        for company in self.companies:
+            args += ["--company", company]
+        if self.since:
+            args += ["--since", self.since.isoformat()]
+        if self.until:
+            args += ["--until", self.until.isoformat()]
+        if self.search:
+            args += ["--search", self.search]
+        return args
+
+    def with_companies(self, companies: Iterable[str]) -> Filter:
+        return replace(self, companies=tuple(dict.fromkeys(companies)))
+
+
+def search_text(event: Event) -> str:
+    """What `/` and `--search` look in: summary, companies, sources and titles, lower-cased."""
+    parts = [event.summary, " ".join(event.companies), " ".join(event.sources)]
+    parts += [mention.title for mention in event.mentions]
+    return "\n".join(parts).lower()
+
+
+def apply(events: Iterable[Event], flt: Filter) -> list[Event]:
+    """The events the filter keeps, in their given order."""
+    if not flt.active:
+        return list(events)
+    return [event for event in events if flt.matches(event)]
+
+
+def date_bound(text: str, *, today: date, upper: bool) -> date:
+    """A `since`/`until` value: an ISO date or month or year, "Q1 2024", "March 2024", "last year"...
+
+    `upper` picks the end of the period ("until 2024-03" is 2024-03-31) rather than its start.
+    """
+    text = text.strip()
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        pass
+    phrase = _month_words(text) if re.fullmatch(r"\d{4}-\d{2}", text) else text
+    dated = [timex for timex in find_dates(phrase, today) if timex.start_date is not None]
+    if len(dated) != 1 or len(dated[0].text) < len(phrase) - 2:
+        raise FilterError(f"cannot read {text!r} as a date (try 2024-03-01, 2024-03, 2024, Q1 2024, last year)")
+    return dated[0].end_date if upper else dated[0].start_date
+
+
+def _month_words(text: str) -> str:
+    names = "January February March April May June July August September October November December".split()
+    year, month = text[:7].split("-")
+    if not 1 <= int(month) <= 12:
+        raise FilterError(f"cannot read {text!r} as a date: no month {month}")
+    return f"{names[int(month) - 1]} {year}"
+
+
+def make_filter(
+    *,
+    companies: Iterable[str] = (),
+    since: str | None = None,
+    until: str | None = None,
+    search: str = "",
+    today: date,
+) -> Filter:
+    return Filter(
+        companies=tuple(dict.fromkeys(c.strip() for c in companies if c.strip())),
+        since=date_bound(since, today=today, upper=False) if since else None,
+        until=date_bound(until, today=today, upper=True) if until else None,
+        search=search or "",
+        since_text=since or "",
+        until_text=until or "",
+    )
+
+
+def parse_filter(line: str, *, today: date) -> Filter:
+    """Read the one-line filter syntax: `company:A,B since:X until:Y` and free words to search for."""
+    try:
+        words = shlex.split(line)
+    except ValueError as error:
+        raise FilterError(f"cannot read the filter: {error}") from error
+    companies: list[str] = []
+    since = until = None
+    search: list[str] = []
+    for word in words:
+        key, _, value = word.partition(":")
+        if key in ("company", "companies", "c") and value:
+            companies += [name for name in value.split(",") if name]
+        elif key in ("since", "from") and value:
+            since = value
+        elif key in ("until", "to") and value:
+            until = value
+        else:
+            search.append(word)
+    return make_filter(companies=companies, since=since, until=until, search=" ".join(search), today=today)
+
+
+def _quote_value(value: str) -> str:
+    return shlex.quote(value) if re.search(r"[\s'\"]", value) else value
