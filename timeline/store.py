@@ -20,6 +20,7 @@ from tinydb.middlewares import CachingMiddleware
 from tinydb.storages import Storage
 
 from .models import Document, Event
+from .view import write_view
 
 SCHEMA_VERSION = 1
 TABLES = ("meta", "documents", "events")
@@ -88,6 +89,7 @@ class Store:
     def __init__(self, path: Path | str, *, read_only: bool = False, lock_timeout: float = 30.0):
         self.path = Path(path)
         self.read_only = read_only
+        self._view_dirty = False
         self._lock = None
         if not read_only:
             self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -152,6 +154,7 @@ class Store:
         table = self._db.table("events")
         table.truncate()
         table.insert_multiple(event.to_dict() for event in events)
+        self._view_dirty = True
 
     def events(self) -> list[Event]:
         return [Event.from_dict(record) for record in self._db.table("events").all()]
@@ -168,10 +171,14 @@ class Store:
     def flush(self) -> None:
         if not self.read_only:
             self._db.storage.flush()
+            if self._view_dirty:
+                write_view(self.path, self.event_records())
+                self._view_dirty = False
 
     def close(self) -> None:
         try:
             if not self.read_only:
+                self.flush()
                 self._db.close()
         finally:
             self._release()

@@ -26,7 +26,7 @@ def current(app):
 
 
 def in_view(app):
-    return [app.model.rows[i].event_id for i in app.model.visible]
+    return [app.model.columns["event_id"][i] for i in app.model.visible]
 
 
 async def test_moves_with_j_k_g_G_and_pages():
@@ -54,7 +54,7 @@ async def test_headings_group_by_year_and_month_and_undated_comes_last():
     app = app_with()
     async with app.run_test(size=(120, 36)) as pilot:
         await ready(app, pilot)
-        headings = [line.text for line in app.model.lines if line.row is None]
+        headings = [app.model.heading(value)[0] for value in app.model.lines if value < 0]
         assert headings == ["2019", "2020", "2022", "2023", "2024", "Mar 2024", "Apr 2024", "Undated"]
 
 
@@ -241,5 +241,5 @@ async def test_the_real_database(seeds_db):
     app = make_app(seeds_db, today=TODAY)
     async with app.run_test(size=(80, 24)) as pilot:
         await ready(app, pilot)
-        assert len(app.model.rows) >= 4
+        assert len(app.model) >= 4
         assert not app.query_one(CompanyPanel).display  # narrow terminal: hidden until c

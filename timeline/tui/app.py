@@ -18,6 +18,7 @@ from textual.widgets import Footer, Static
 from ..export import write_file
 from ..query import FilterError, date_bound, parse_filter
 from ..store import Store, StoreError
+from ..view import read_line, read_view
 from .messages import EventsLoaded, ExportFinished, LoadFailed
 from .model import BUCKETS, TimelineModel, bucket_of
 from .screens import HelpScreen, PromptScreen
@@ -63,7 +64,7 @@ class TimelineApp(App[None]):
         self.records = records
         self.today = today or date.today()
         self.export_dir = export_dir or Path.cwd()
-        self.model = TimelineModel()
+        self.model = TimelineModel.from_records([])
         self.find_text = ""
 
     # layout
@@ -93,27 +94,33 @@ class TimelineApp(App[None]):
     def load(self) -> None:
         """Read the store and build the model off the UI thread; the app paints before this ends."""
         try:
-            if self.records is not None:
-                records = self.records
-            elif self.db_path is None or not Path(self.db_path).exists():
-                records = []
-            else:
-                with Store(self.db_path, read_only=True) as store:
-                    records = store.event_records()
+            model = self._read_model()
         except StoreError as error:
             self.post_message(LoadFailed(str(error)))
             return
-        model = TimelineModel(
-            newest_first=self.model.newest_first, filter=self.model.filter, filters_enabled=self.model.filters_enabled
-        )
-        model.load(records)
+        model.newest_first, model.filter = self.model.newest_first, self.model.filter
+        model.filters_enabled = self.model.filters_enabled
+        model.refresh()
         self.post_message(EventsLoaded(model))
+
+    def _read_model(self) -> TimelineModel:
+        if self.records is not None:
+            return TimelineModel.from_records(self.records)
+        if self.db_path is None or not Path(self.db_path).exists():
+            return TimelineModel.from_records([])
+        db_path = Path(self.db_path)
+        view = read_view(db_path)
+        if view is not None:
+            offsets = view["offsets"]
+            return TimelineModel.from_view(view["columns"], lambda row: read_line(db_path, offsets[row]))
+        with Store(db_path, read_only=True) as store:  # no fresh view index: read the database itself
+            return TimelineModel.from_records(store.event_records())
 
     def on_events_loaded(self, message: EventsLoaded) -> None:
         keep = self.timeline.current_event_id()
         self.model = message.model
         self.timeline.model = self.model
-        self.timeline.empty_message = EMPTY_HINT if not self.model.rows else "No events match the filters (ctrl+f)."
+        self.timeline.empty_message = EMPTY_HINT if not len(self.model) else "No events match the filters (ctrl+f)."
         self.apply_model(keep)
 
     def on_load_failed(self, message: LoadFailed) -> None:
@@ -149,7 +156,7 @@ class TimelineApp(App[None]):
             parts[0] += " [reverse] off [/reverse]"
         if self.find_text:
             parts.append(f"find: {escape(self.find_text)}")
-        parts.append(f"{len(self.model.visible):,} of {len(self.model.rows):,} events")
+        parts.append(f"{len(self.model.visible):,} of {len(self.model):,} events")
         parts.append("newest first" if self.model.newest_first else "oldest first")
         self.query_one("#filter-line", Static).update("  │  ".join(parts))
 
@@ -157,14 +164,16 @@ class TimelineApp(App[None]):
         strip = self.query_one(DensityStrip)
         labels, counts = self.model.density(strip.bucket)
         row = self.timeline.current_row()
-        start = self.model.rows[row].start if row is not None else None
+        start = self.model.starts[row] if row is not None else None
         strip.show(labels, counts, bucket_of(start, strip.bucket) if start else None)
 
     @on(TimelineList.Highlighted)
     def show_highlighted(self, message: TimelineList.Highlighted) -> None:
-        self.query_one(EventDetail).show(self.model.rows[message.row] if message.row is not None else None)
+        row = message.row
+        detail = self.query_one(EventDetail)
+        detail.show(self.model.row(row), self.model.event(row)) if row is not None else detail.show(None, None)
         strip = self.query_one(DensityStrip)
-        start = self.model.rows[message.row].start if message.row is not None else None
+        start = self.model.starts[row] if row is not None else None
         strip.show(strip.labels, strip.counts, bucket_of(start, strip.bucket) if start else None)
 
     # companies

@@ -1,29 +1,34 @@
-"""The timeline as the app shows it: rows, headings, filters, company counts, density. No Textual here.
+"""The timeline as the app shows it: lines, headings, filters, company counts, density. No Textual here.
 
-Events arrive as the store's dicts and become compact `EventRow`s; filtering rebuilds a list of row
-indices and headings, never copies of events, so a keystroke over 100,000 events costs tens of
-milliseconds. Full `Event` objects are built only for the detail pane and for export.
+Events are held as columns (the store's view index, see `timeline.view`) in timeline order. Filtering
+produces a list of row numbers; the lines are those numbers with headings between them, encoded as
+integers (a heading is `-1 - k` for heading k) so that 100,000 events cost tens of milliseconds per
+keystroke. Full `Event`s, with their mentions, are read one at a time for the detail pane and export.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_left
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date
+from itertools import chain
 
-from ..models import Event, precision_rank
+from ..models import Event
 from ..query import Filter
+from ..view import build_columns
 
 MONTH_NAMES = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
 BUCKETS = ("month", "quarter", "year")
 MODIFIER_WORDS = {"START": "early", "MID": "mid", "END": "late", "APPROX": "about", "BEFORE": "by",
                   "AFTER": "since"}  # fmt: skip
+MONTHLY = frozenset({"day", "week", "month"})
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class EventRow:
-    """What one timeline row needs, taken from a stored event record."""
+    """One event's display fields."""
 
     event_id: str
     value: str | None
@@ -34,32 +39,6 @@ class EventRow:
     companies: tuple[str, ...]
     summary: str
     source_count: int
-    haystack: str
-    record: dict
-
-    @classmethod
-    def from_record(cls, record: dict) -> EventRow:
-        when = record.get("date") or {}
-        mentions = record.get("mentions", [])
-        sources = sorted({m["doc_id"] for m in mentions})
-        companies = tuple(record.get("companies", ()))
-        haystack = "\n".join([record.get("summary", ""), " ".join(companies), " ".join(sources)]).lower()
-        return cls(
-            event_id=record["event_id"],
-            value=when.get("value"),
-            start=date.fromisoformat(when["start"]) if when.get("start") else None,
-            end=date.fromisoformat(when["end"]) if when.get("end") else None,
-            precision=when.get("precision"),
-            modifier=when.get("modifier"),
-            companies=companies,
-            summary=" ".join(record.get("summary", "").split()),
-            source_count=len(sources),
-            haystack=haystack,
-            record=record,
-        )
-
-    def event(self) -> Event:
-        return Event.from_dict(self.record)
 
 
 def date_label(row: EventRow) -> str:
@@ -83,32 +62,80 @@ def date_label(row: EventRow) -> str:
     return f"{word} {label}" if word else label
 
 
-@dataclass(frozen=True)
-class Line:
-    """One line of the list: a heading (`row` is None) or an event."""
-
-    text: str
-    row: int | None = None
-    level: int = 0
-
-
 @dataclass
 class TimelineModel:
-    """All events, the active filter, and the lines currently shown."""
+    """All events as columns, the active filter, and the lines currently shown."""
 
-    rows: list[EventRow] = field(default_factory=list)
+    columns: dict = field(default_factory=lambda: build_columns([])[0])
     newest_first: bool = False
     filter: Filter = field(default_factory=Filter)
     filters_enabled: bool = True
-    lines: list[Line] = field(default_factory=list)
     visible: list[int] = field(default_factory=list)
-    """Indices into `rows` of the events in view, in view order."""
+    """Row numbers of the events in view, in view order."""
+    lines: list[int] = field(default_factory=list)
+    """Row numbers with headings between them: a heading is `-1 - k`, the text being `headings[k]`."""
+    headings: list[tuple[str, int]] = field(default_factory=list)
+    read_event: Callable[[int], dict] | None = None
+    """Reads row n's full record (from the view's lines file); None when `records` hold them."""
+    records: list[dict] | None = None
 
-    def load(self, records: list[dict]) -> None:
-        rows = [EventRow.from_record(record) for record in records]
-        rows.sort(key=lambda r: (r.start is None, r.start or date.min, precision_rank(r.precision), r.event_id))
-        self.rows = rows
+    # loading
+
+    @classmethod
+    def from_records(cls, records: list[dict]) -> TimelineModel:
+        columns, ordered = build_columns(records)
+        model = cls(columns=columns, records=ordered)
+        model.prepare()
+        return model
+
+    @classmethod
+    def from_view(cls, columns: dict, read_event: Callable[[int], dict]) -> TimelineModel:
+        model = cls(columns=columns, read_event=read_event)
+        model.prepare()
+        return model
+
+    def prepare(self) -> None:
+        """Derived lookups: dates, the company index and total counts; then the first refresh."""
+        self.starts = [date.fromordinal(n) if n else None for n in self.columns["start"]]
+        self.month_numbers = [d.year * 12 + d.month - 1 if d else None for d in self.starts]
+        self.by_company: dict[str, list[int]] = {}
+        for row, names in enumerate(self.columns["companies"]):
+            for name in names:
+                self.by_company.setdefault(name.lower(), []).append(row)
+        self.display_name = {}
+        for names in self.columns["companies"]:
+            for name in names:
+                self.display_name.setdefault(name.lower(), name)
+        self.total_counts = Counter({self.display_name[key]: len(rows) for key, rows in self.by_company.items()})
         self.refresh()
+
+    def __len__(self) -> int:
+        return len(self.columns["event_id"])
+
+    # rows
+
+    def row(self, index: int) -> EventRow:
+        c = self.columns
+        return EventRow(
+            event_id=c["event_id"][index],
+            value=c["value"][index],
+            start=self.starts[index],
+            end=date.fromordinal(c["end"][index]) if c["end"][index] else None,
+            precision=c["precision"][index],
+            modifier=c["modifier"][index],
+            companies=tuple(c["companies"][index]),
+            summary=c["summary"][index],
+            source_count=len(c["sources"][index]),
+        )
+
+    def event(self, index: int) -> Event:
+        record = self.records[index] if self.records is not None else self.read_event(index)
+        return Event.from_dict(record)
+
+    def events_in_view(self) -> list[Event]:
+        return [self.event(index) for index in self.visible]
+
+    # filtering
 
     @property
     def effective_filter(self) -> Filter:
@@ -116,92 +143,108 @@ class TimelineModel:
 
     def refresh(self) -> None:
         """Recompute the events in view and the lines with their headings."""
-        flt = self.effective_filter
-        self.visible = [index for index, row in enumerate(self.rows) if _keeps(flt, row)]
-        order = self._ordered(self.visible)
-        self.visible = order
-        self.lines = self._with_headings(order)
+        rows = self._filtered(self.effective_filter)
+        if self.newest_first:
+            dated = [i for i in rows if self.starts[i] is not None]
+            rows = dated[::-1] + [i for i in rows if self.starts[i] is None]
+        self.visible = rows
+        self._build_lines(rows)
 
-    def _ordered(self, indices: list[int]) -> list[int]:
-        if not self.newest_first:
-            return indices
-        dated = [i for i in indices if self.rows[i].start is not None]
-        undated = [i for i in indices if self.rows[i].start is None]
-        return dated[::-1] + undated
+    def _filtered(self, flt: Filter) -> list[int]:
+        if flt.companies:
+            chosen: set[int] = set()
+            for name in flt.companies:
+                chosen.update(self.by_company.get(name.lower(), ()))
+            rows = sorted(chosen)
+        else:
+            rows = range(len(self))
+        if flt.since or flt.until:
+            low = flt.since.toordinal() if flt.since else -1
+            high = flt.until.toordinal() if flt.until else 10**9
+            starts, ends = self.columns["start"], self.columns["end"]
+            rows = [i for i in rows if starts[i] is not None and ends[i] >= low and starts[i] <= high]
+        if flt.search:
+            needle = flt.search.lower()
+            search = self.columns["search"]
+            rows = [i for i in rows if needle in search[i]]
+        return list(rows)
 
-    def _with_headings(self, order: list[int]) -> list[Line]:
-        lines: list[Line] = []
+    def _build_lines(self, rows: list[int]) -> None:
+        lines: list[int] = []
+        headings: list[tuple[str, int]] = []
         year = month = None
-        for index in order:
-            row = self.rows[index]
-            if row.start is None:
+        precisions = self.columns["precision"]
+        for index in rows:
+            start = self.starts[index]
+            if start is None:
                 if year != "undated":
-                    lines.append(Line("Undated", None, 0))
+                    headings.append(("Undated", 0))
+                    lines.append(-len(headings))
                     year, month = "undated", None
             else:
-                if row.start.year != year:
-                    year, month = row.start.year, None
-                    lines.append(Line(str(year), None, 0))
-                row_month = row.start.month if row.precision in ("day", "week", "month") else None
+                if start.year != year:
+                    year, month = start.year, None
+                    headings.append((str(year), 0))
+                    lines.append(-len(headings))
+                row_month = start.month if precisions[index] in MONTHLY else None
                 if row_month is not None and row_month != month:
                     month = row_month
-                    lines.append(Line(f"{MONTH_NAMES[month - 1]} {year}", None, 1))
-                elif row_month is None and month is not None:
+                    headings.append((f"{MONTH_NAMES[month - 1]} {year}", 1))
+                    lines.append(-len(headings))
+                elif row_month is None:
                     month = None
-            lines.append(Line("", index))
-        return lines
+            lines.append(index)
+        self.lines, self.headings = lines, headings
 
-    def line_of_event(self, event_id: str) -> int | None:
-        for number, line in enumerate(self.lines):
-            if line.row is not None and self.rows[line.row].event_id == event_id:
+    def heading(self, line_value: int) -> tuple[str, int]:
+        return self.headings[-1 - line_value]
+
+    def line_of_event(self, event_id: str | None) -> int | None:
+        if event_id is None:
+            return None
+        ids = self.columns["event_id"]
+        for number, value in enumerate(self.lines):
+            if value >= 0 and ids[value] == event_id:
                 return number
         return None
 
     def company_counts(self) -> Counter:
         """Events per company under the current date and search filters (not the company filter itself)."""
         flt = replace(self.effective_filter, companies=())
-        counts: Counter = Counter()
-        for row in self.rows:
-            if _keeps(flt, row):
-                counts.update(row.companies)
-        return counts
+        if not flt.active:
+            return self.total_counts
+        companies = self.columns["companies"]
+        return Counter(chain.from_iterable(companies[index] for index in self._filtered(flt)))
 
     def matches(self, text: str) -> list[int]:
         """Line numbers of the events in view whose text contains `text`."""
         needle = text.lower()
-        return [
-            n for n, line in enumerate(self.lines) if line.row is not None and needle in self.rows[line.row].haystack
-        ]
+        search = self.columns["search"]
+        return [n for n, value in enumerate(self.lines) if value >= 0 and needle in search[value]]
 
     def goto_line(self, day: date) -> int | None:
-        """The line of the first event in view on or after `day` (before it, when newest first)."""
-        dated = [n for n, line in enumerate(self.lines) if line.row is not None and self.rows[line.row].start]
+        """The line of the first event in view on or after `day` (on or before it, when newest first)."""
+        dated = [n for n, value in enumerate(self.lines) if value >= 0 and self.starts[value] is not None]
         if not dated:
             return None
-        starts = [self.rows[self.lines[n].row].start for n in dated]
+        starts = [self.starts[self.lines[n]] for n in dated]
         if self.newest_first:
-            for n, start in zip(dated, starts, strict=True):
-                if start <= day:
-                    return n
-            return dated[-1]
-        position = bisect_left(starts, day)
-        return dated[min(position, len(dated) - 1)]
+            return next((n for n, start in zip(dated, starts, strict=True) if start <= day), dated[-1])
+        return dated[min(bisect_left(starts, day), len(dated) - 1)]
 
     def density(self, bucket: str) -> tuple[list[str], list[int]]:
         """Event counts per bucket (month, quarter or year) over the dated events in view, zeros included."""
-        keys = [self.rows[i].start for i in self.visible if self.rows[i].start is not None]
-        if not keys:
+        size = BUCKET_MONTHS[bucket]
+        months = self.month_numbers
+        counts_by = Counter(months[i] // size for i in self.visible if months[i] is not None)
+        if not counts_by:
             return [], []
-        first, last = min(keys), max(keys)
-        labels = _bucket_labels(first, last, bucket)
-        index = {label: n for n, label in enumerate(labels)}
-        counts = [0] * len(labels)
-        for day in keys:
-            counts[index[bucket_of(day, bucket)]] += 1
-        return labels, counts
+        first, last = min(counts_by), max(counts_by)
+        labels = [bucket_of(date(n * size // 12, n * size % 12 + 1, 1), bucket) for n in range(first, last + 1)]
+        return labels, [counts_by.get(n, 0) for n in range(first, last + 1)]
 
-    def events_in_view(self) -> list[Event]:
-        return [self.rows[i].event() for i in self.visible]
+
+BUCKET_MONTHS = {"month": 1, "quarter": 3, "year": 12}
 
 
 def bucket_of(day: date, bucket: str) -> str:
@@ -210,42 +253,3 @@ def bucket_of(day: date, bucket: str) -> str:
     if bucket == "quarter":
         return f"{day.year}-Q{(day.month - 1) // 3 + 1}"
     return f"{day.year}-{day.month:02d}"
-
-
-def _bucket_labels(first: date, last: date, bucket: str) -> list[str]:
-    labels = []
-    year, month = first.year, first.month
-    step = {"month": 1, "quarter": 3, "year": 12}[bucket]
-    if bucket == "quarter":
-        month = 3 * ((month - 1) // 3) + 1
-    if bucket == "year":
-        month = 1
-    while (year, month) <= (last.year, last.month):
-        labels.append(bucket_of(date(year, month, 1), bucket))
-        month += step
-        while month > 12:
-            year, month = year + 1, month - 12
-    return labels
-
-
-def _keeps(flt: Filter, row: EventRow) -> bool:
-    if flt.companies and not any(c.lower() in _lower_set(flt.companies) for c in row.companies):
-        return False
-    if flt.since or flt.until:
-        if row.start is None:
-            return False
-        if flt.since and row.end < flt.since:
-            return False
-        if flt.until and row.start > flt.until:
-            return False
-    return not (flt.search and flt.search.lower() not in row.haystack)
-
-
-_LOWER_CACHE: dict[tuple[str, ...], frozenset[str]] = {}
-
-
-def _lower_set(names: tuple[str, ...]) -> frozenset[str]:
-    if names not in _LOWER_CACHE:
-        _LOWER_CACHE.clear()
-        _LOWER_CACHE[names] = frozenset(n.lower() for n in names)
-    return _LOWER_CACHE[names]

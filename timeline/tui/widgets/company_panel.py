@@ -78,16 +78,30 @@ class CompanyPanel(Vertical):
     def company_list(self) -> CompanyList:
         return self.query_one(CompanyList)
 
+    _shown: tuple = ()
+
     def show_counts(self, counts: Counter, selected: tuple[str, ...]) -> None:
-        """Rebuild the list for these counts, keeping the selection and the highlighted company."""
+        """Rebuild the list for these counts, keeping the selection and the highlighted company.
+
+        When only the selection changed, the options stay and just their check marks follow.
+        """
         company_list = self.company_list
         narrow = company_list.narrow.lower()
+        if self._shown == (id(counts), narrow):
+            for name in set(selected) - set(company_list.selected):
+                if name in self._names:
+                    company_list.select(name)
+            for name in set(company_list.selected) - set(selected):
+                company_list.deselect(name)
+            return
+        self._shown = (id(counts), narrow)
         highlighted = None
         if company_list.highlighted is not None and company_list.option_count:
             highlighted = company_list.get_option_at_index(company_list.highlighted).value
         names = sorted(set(counts) | set(selected), key=lambda name: (-counts.get(name, 0), name.lower()))
         if narrow:
             names = [name for name in names if narrow in name.lower()]
+        self._names = set(names)
         with self.app.batch_update():
             company_list.clear_options()
             company_list.add_options(

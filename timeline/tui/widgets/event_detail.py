@@ -47,10 +47,10 @@ class EventDetail(VerticalScroll):
     def compose(self):
         yield Static(id="detail-body")
 
-    def show(self, row: EventRow | None) -> None:
+    def show(self, row: EventRow | None, event: Event | None) -> None:
         body = self.query_one("#detail-body", Static)
-        if row is None:
+        if row is None or event is None:
             body.update(Text("No event highlighted.", style="dim"))
         else:
-            body.update(describe_event(row, row.event()))
+            body.update(describe_event(row, event))
         self.scroll_home(animate=False)

@@ -84,13 +84,13 @@ class TimelineList(ScrollView, can_focus=True):
         self.refresh()
 
     def current_row(self) -> int | None:
-        if 0 <= self.cursor < len(self.model.lines):
-            return self.model.lines[self.cursor].row
+        if 0 <= self.cursor < len(self.model.lines) and self.model.lines[self.cursor] >= 0:
+            return self.model.lines[self.cursor]
         return None
 
     def current_event_id(self) -> str | None:
         row = self.current_row()
-        return self.model.rows[row].event_id if row is not None else None
+        return self.model.columns["event_id"][row] if row is not None else None
 
     def go_to_line(self, line: int) -> None:
         self._move_to(line, center=True)
@@ -119,13 +119,14 @@ class TimelineList(ScrollView, can_focus=True):
         return strip
 
     def _render(self, number: int, width: int) -> Strip:
-        line = self.model.lines[number]
+        value = self.model.lines[number]
         base = self.rich_style
-        if line.row is None:
-            part = "timeline-list--year" if line.level == 0 else "timeline-list--month"
-            text = Text(("" if line.level == 0 else "  ") + line.text, style=self.get_component_rich_style(part))
+        if value < 0:
+            heading, level = self.model.heading(value)
+            part = "timeline-list--year" if level == 0 else "timeline-list--month"
+            text = Text(("" if level == 0 else "  ") + heading, style=self.get_component_rich_style(part))
         else:
-            text = self._event_text(line.row, COMPANY_WIDTH if width >= 84 else COMPANY_WIDTH - 8)
+            text = self._event_text(value, COMPANY_WIDTH if width >= 84 else COMPANY_WIDTH - 8)
             if self.find_text:
                 style = self.get_component_rich_style("timeline-list--match")
                 text.highlight_words([self.find_text], style=style, case_sensitive=False)
@@ -136,7 +137,7 @@ class TimelineList(ScrollView, can_focus=True):
         return Strip(segments, width).apply_style(base)
 
     def _event_text(self, index: int, company_width: int) -> Text:
-        row = self.model.rows[index]
+        row = self.model.row(index)
         companies = ", ".join(row.companies)
         if len(companies) > company_width - 1:
             companies = companies[: company_width - 2] + "…"
@@ -161,10 +162,10 @@ class TimelineList(ScrollView, can_focus=True):
             self.refresh_lines(y)
 
     def _event_lines(self) -> list[int]:
-        return [n for n, line in enumerate(self.model.lines) if line.row is not None]
+        return [n for n, value in enumerate(self.model.lines) if value >= 0]
 
     def _first_event_line(self) -> int:
-        return next((n for n, line in enumerate(self.model.lines) if line.row is not None), -1)
+        return next((n for n, value in enumerate(self.model.lines) if value >= 0), -1)
 
     def _move_to(self, line: int, center: bool = False) -> None:
         lines = self.model.lines
@@ -174,7 +175,7 @@ class TimelineList(ScrollView, can_focus=True):
             return
         line = max(0, min(line, len(lines) - 1))
         step = 1 if line >= self.cursor else -1
-        while 0 <= line < len(lines) and lines[line].row is None:
+        while 0 <= line < len(lines) and lines[line] < 0:
             line += step
         if not 0 <= line < len(lines):
             line = self._first_event_line() if step < 0 else max(self._event_lines() or [-1])
@@ -192,7 +193,7 @@ class TimelineList(ScrollView, can_focus=True):
             self.scroll_to(y=max(0, self.cursor - 1 if self.cursor == 1 else self.cursor), animate=False)
         elif self.cursor >= top + height:
             self.scroll_to(y=self.cursor - height + 1, animate=False)
-        if self.cursor > 0 and self.model.lines[self.cursor - 1].row is None and self.cursor - 1 < top:
+        if self.cursor > 0 and self.model.lines[self.cursor - 1] < 0 and self.cursor - 1 < top:
             self.scroll_to(y=self.cursor - 1, animate=False)  # keep the heading above the first event visible
 
     def action_cursor(self, step: int) -> None:
