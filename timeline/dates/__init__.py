@@ -15,7 +15,7 @@ from datetime import date
 
 from ..models import Timex
 from . import intervals as iv
-from .grammar import COMPILED, FUTURE_CUES, MODIFIER_BEFORE, PAST_CUES, SIGNAL_BEFORE
+from .grammar import COMPILED, FUTURE_CUES, MODIFIER_BEFORE, PAST_CUES, SIGNAL_BEFORE, WEAK_PAST_CUE
 from .rules import RESOLVERS, Context, Reading
 
 __all__ = ["find_dates", "guess_tense", "plausible"]
@@ -80,20 +80,20 @@ def plausible(period: iv.Period | None, earliest_year: int, latest_year: int) ->
     return period is None or earliest_year <= period.start.year <= latest_year
 
 
-def guess_tense(text: str, start: int, end: int) -> str:
-    """'future' when the nearest tense cue in the clause around the expression points forward, else 'past'."""
+def guess_tense(text: str, start: int, end: int) -> str | None:
+    """The tense of the nearest cue in the clause around the expression: 'past', 'future', or None."""
     left_bound = max(text.rfind(mark, max(0, start - 160), start) for mark in ".!?\n;")
     left = text[left_bound + 1 : start]
     right_match = re.search(r"[.!?\n;]", text[end : end + 80])
     right = text[end : end + (right_match.start() if right_match else 80)]
     best: tuple[int, str] | None = None
     for window, distance_of in ((left, lambda m: len(left) - m.end()), (right, lambda m: m.start())):
-        for cues, tense in ((FUTURE_CUES, "future"), (PAST_CUES, "past")):
+        for cues, tense, penalty in ((FUTURE_CUES, "future", 0), (PAST_CUES, "past", 1), (WEAK_PAST_CUE, "past", 12)):
             for match in cues.finditer(window):
-                distance = distance_of(match) + (0 if tense == "future" else 1)
+                distance = distance_of(match) + penalty
                 if best is None or distance < best[0]:
                     best = (distance, tense)
-    return best[1] if best else "past"
+    return best[1] if best and best[0] < 70 else None
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:

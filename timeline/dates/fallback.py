@@ -16,8 +16,10 @@ from ..models import Timex
 from . import intervals as iv
 
 _WORTH_TRYING = re.compile(
-    r"\d|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b|\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b"
+    r"\b(?:1[89]|20)\d\d\b|\d+[/.-]\d+|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b|"
+    r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b"
 )
+"""A written year, a numeric date, a month or a weekday: bare numbers ("52", an age) are never tried."""
 _DURATION_WORDS = re.compile(r"(?i)^(?:an?|\d+|several|few|the\s+(?:past|last|next))\s+\w+s?$")
 
 

@@ -44,9 +44,14 @@ PATTERNS: dict[str, str] = {
     "partofday": r"(?i:\bthis\s+(?P<part>morning|afternoon|evening)\b)",
     "relunit": rf"(?i:\b(?P<the>the\s+)?{_REL}\s+(?P<unit>week|weekend|month|year|quarter|decade|century|"
     r"spring|summer|autumn|fall|winter)\b)",
-    "ago": rf"(?i:\b{NUM}[\s-]+{_UNIT}\s+(?P<dir>ago|earlier|before|later|after|from\s+now|hence|previously)\b)",
+    "ago": rf"(?i:\b{NUM}[\s-]+{_UNIT}\s+(?P<dir>ago|earlier|later|from\s+now|hence|previously)\b)",
     "duration": rf"(?i:\b(?:the\s+(?P<span>past|last|next|previous|coming|first|final)\s+)?{NUM}[\s-]+{_UNIT}"
-    r"(?:[\s-]+old)?\b)",
+    r"(?P<old>[\s-]+old)?\b)",
+    "vague": r"(?i:\b(?P<adj>recent|coming|past|next|last)\s+(?P<unit>days|weeks|months|years|decades)\b)",
+    "definite": r"(?i:\bthe\s+(?P<unit>quarter|year|weekend|day)\b)(?!\s*(?:-|of|before|after|earlier|ago|when|that))",
+    "yearago": r"(?i:\b(?:the\s+)?year[\s-](?:earlier|ago)(?:\s+(?P<unit>quarter|period|month|level|figure|results))?\b)",
+    "holiday": r"\b(?P<name>Christmas(?:\s+Day|\s+Eve)?|New\s+Year'?s(?:\s+Day|\s+Eve)?|Thanksgiving(?:\s+Day)?|"
+    r"Independence\s+Day|Valentine'?s\s+Day|Halloween)\b",
     "quarter": rf"(?i:\b(?:the\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|final)[\s-]+(?:fiscal\s+)?"
     rf"quarter\b)(?:(?:\s+of)?(?:\s+fiscal)?\s+(?P<year>{YEAR})\b|(?i:\s+of\s+(?P<rel>this|last|next)\s+year\b))?",
     "qcode": rf"\b(?:(?P<year1>{YEAR})\s*[-/]?\s*)?Q(?P<q>[1-4])(?:\s*(?P<year>{YEAR})\b|\s*'(?P<yy>\d{{2}})\b)?\b",
@@ -65,8 +70,8 @@ PATTERNS: dict[str, str] = {
     "set": rf"(?i:\b(?:every|each|per)\s+(?:(?P<num>other|\d+|two|three|four|five|six)\s+)?"
     rf"(?P<unit>day|week|month|quarter|year|morning|evening|night|weekend|{WEEKDAY_NAMES.lower()})s?\b)",
     "setadverb": r"(?i:\b(?P<adverb>annually|yearly|monthly|weekly|daily|quarterly|hourly|nightly)\b)",
-    "clock": r"(?i:\b(?P<hour>[01]?\d|2[0-3])(?:[:.](?P<minute>[0-5]\d))?\s*(?P<ampm>a\.m\.|p\.m\.|am\b|pm\b)"
-    r"(?:\s+(?P<tz>[A-Z]{2,4}))?|\b(?P<noon>noon|midnight)\b)",
+    "clock": r"(?i:\b(?P<hour>[01]?\d|2[0-3])(?:[:.](?P<minute>[0-5]\d))?\s*(?P<ampm>a\.m\.|p\.m\.|am\b|pm\b))"
+    r"(?:\s+(?P<tz>[ECMP][SD]T|GMT|UTC)\b)?|(?i:\b(?P<noon>noon|midnight)\b)",
 }
 
 COMPILED = {name: re.compile(pattern) for name, pattern in PATTERNS.items()}
@@ -86,10 +91,12 @@ SIGNAL_BEFORE = re.compile(
 
 FUTURE_CUES = re.compile(
     r"(?i:\b(?:will|shall|'ll|going\s+to|plans?\s+to|planning\s+to|planned|expects?\s+to|expected\s+to|"
-    r"is\s+to|are\s+to|scheduled|set\s+to|aims?\s+to|intends?\s+to|due\s+to|would|could|might|to\s+be\s+held|"
+    r"is\s+to|are\s+to|scheduled|set\s+to|aims?\s+to|intends?\s+to|to\s+be\s+held|"
     r"upcoming|forthcoming|next)\b)"
 )
 PAST_CUES = re.compile(
-    r"(?i:\b(?:was|were|had|did|said|announced|reported|posted|told|ended|closed|rose|fell|agreed|signed|"
-    r"launched|released|\w+ed)\b)"
+    r"(?i:\b(?:was|were|had|did|said|says|announced|reported|posted|told|ended|closed|rose|fell|agreed|signed|"
+    r"launched|released|last|ago)\b)"
 )
+WEAK_PAST_CUE = re.compile(r"\b[a-z]{3,}ed\b")
+"""Any past participle: a past cue, but weaker than the words above."""

@@ -32,8 +32,8 @@ class Context:
     start: int
     end: int
     anchor: date | None
-    tense: str
-    """'past' or 'future': which way a year-less or relative expression points."""
+    tense: str | None
+    """'past', 'future', or None (unknown): which way a year-less or relative expression points."""
 
 
 @dataclass(frozen=True)
@@ -93,8 +93,10 @@ def _after(ctx: Context, chars: int = 24) -> str:
     return ctx.text[ctx.end : ctx.end + chars]
 
 
-def _nearest(anchor: date, candidates: list[date], tense: str) -> date:
-    """The candidate on or before the anchor for the past, on or after it for the future."""
+def _nearest(anchor: date, candidates: list[date], tense: str | None) -> date:
+    """The candidate on or before the anchor for the past, on or after it for the future, else the closest."""
+    if tense is None:
+        return min(candidates, key=lambda c: (abs((c - anchor).days), c > anchor))
     if tense == "future":
         later = [c for c in candidates if c >= anchor]
         return min(later) if later else max(candidates)
@@ -184,7 +186,7 @@ def _weekday(m: re.Match, ctx: Context) -> Reading | None:
     elif rel == "this":
         pass
     elif ctx.tense == "future":
-        delta = delta + 7 if delta < 0 else delta
+        delta = delta + 7 if delta < 0 else delta  # news says "on Friday" of the coming or current Friday
     else:
         delta = delta - 7 if delta > 0 else delta
     found = ctx.anchor + timedelta(days=delta)
@@ -249,7 +251,9 @@ def _ago(m: re.Match, ctx: Context) -> Reading | None:
     amount = _number(m["num"])
     unit = UNITS[m["unit"].lower().rstrip("s").replace("centurie", "century")]
     direction = -1 if m["dir"].lower() in ("ago", "earlier", "before", "previously") else 1
-    if ctx.anchor is None or amount is None or amount != int(amount):
+    if amount is None:
+        return Reading("DATE", "PAST_REF" if direction < 0 else "FUTURE_REF")  # "several years ago"
+    if ctx.anchor is None or amount != int(amount):
         return Reading("DATE", None)
     if unit in ("S", "H") or m["unit"].lower().startswith("minute"):
         return Reading("DATE", None)
@@ -272,6 +276,8 @@ def _duration_value(amount: float | None, letter: str, time_unit: bool = False) 
 def _duration(m: re.Match, ctx: Context) -> Reading | None:
     word = m["unit"].lower()
     amount = _number(m["num"])
+    if m["old"]:
+        return None  # an age: "a 52-year-old executive"
     if m["num"].lower() in ("a", "an") and not m["span"]:
         before = _before(ctx, 30)
         if re.search(r"(?i:\d[\d,.]*\s+(?:\w+\s+){0,2}$)", before) or re.search(
@@ -313,6 +319,10 @@ def _quarter(m: re.Match, ctx: Context) -> Reading | None:
 def _nearest_period(ctx: Context, options: list[iv.Period]) -> iv.Period:
     """For the past, the latest period that has begun by the anchor; for the future, the next one not over."""
     assert ctx.anchor is not None
+    if ctx.tense is None:
+        current = [p for p in options if p.start <= ctx.anchor <= p.end]
+        if current:
+            return current[0]
     if ctx.tense == "future":
         open_ones = [p for p in options if p.end >= ctx.anchor]
         return min(open_ones, key=lambda p: p.start) if open_ones else options[-1]
@@ -459,3 +469,58 @@ def _clock(m: re.Match, ctx: Context) -> Reading | None:
         return Reading("TIME", None)
     value = f"{ctx.anchor.isoformat()}T{hour:02d}:{minute:02d}"
     return Reading("TIME", value, iv.day(ctx.anchor), True)
+
+
+@resolver("vague")
+def _vague(m: re.Match, ctx: Context) -> Reading | None:
+    return _duration_value(None, UNITS[m["unit"].lower().rstrip("s")])
+
+
+@resolver("definite")
+def _definite(m: re.Match, ctx: Context) -> Reading | None:
+    """'the quarter' of business news is the last one reported; 'the year', 'the day' the current ones."""
+    unit = m["unit"].lower()
+    if ctx.anchor is None:
+        return Reading("DATE", None)
+    if unit == "quarter":
+        return _date(iv.unit_period(ctx.anchor, "Q", -1), anchored=True)
+    if unit == "weekend":
+        offset = 0 if ctx.tense == "future" or ctx.anchor.weekday() >= 5 else -1
+        return _date(iv.unit_period(ctx.anchor, "WE", offset), anchored=True)
+    return _date(iv.unit_period(ctx.anchor, {"year": "Y", "day": "D"}[unit], 0), anchored=True)
+
+
+@resolver("yearago")
+def _year_ago(m: re.Match, ctx: Context) -> Reading | None:
+    if ctx.anchor is None:
+        return Reading("DATE", None)
+    about_quarters = (m["unit"] or "").lower() == "quarter" or (
+        m["unit"] != "month" and "quarter" in ctx.text[max(0, ctx.start - 200) : ctx.start].lower()
+    )
+    if about_quarters:
+        return _date(iv.unit_period(ctx.anchor, "Q", -5), anchored=True)
+    return _date(iv.unit_period(ctx.anchor, "Y", -1), anchored=True)
+
+
+def _thanksgiving(year: int) -> date:
+    first = date(year, 11, 1)
+    return first + timedelta(days=(3 - first.weekday()) % 7 + 21)
+
+
+_HOLIDAYS = {"christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24), "new year": (1, 1),
+             "new years": (1, 1), "new year day": (1, 1), "new years day": (1, 1), "new year eve": (12, 31),
+             "new years eve": (12, 31), "independence day": (7, 4), "valentine day": (2, 14),
+             "valentines day": (2, 14), "halloween": (10, 31)}  # fmt: skip
+
+
+@resolver("holiday")
+def _holiday(m: re.Match, ctx: Context) -> Reading | None:
+    if ctx.anchor is None:
+        return Reading("DATE", None)
+    name = " ".join(m["name"].lower().replace("'", "").split())
+    if name.startswith("thanksgiving"):
+        options = [_thanksgiving(y) for y in (ctx.anchor.year - 1, ctx.anchor.year, ctx.anchor.year + 1)]
+    else:
+        month, day = _HOLIDAYS[name]
+        options = [date(y, month, day) for y in (ctx.anchor.year - 1, ctx.anchor.year, ctx.anchor.year + 1)]
+    return _date(iv.day(_nearest(ctx.anchor, options, ctx.tense)), anchored=True)
