@@ -15,7 +15,7 @@ from datetime import date
 
 from ..models import Timex
 from . import intervals as iv
-from .grammar import COMPILED, FUTURE_CUES, MODIFIER_BEFORE, PAST_CUES, SIGNAL_BEFORE, WEAK_PAST_CUE
+from .grammar import COMPILED, FUTURE_CUES, MODIFIER_BEFORE, PAST_CUES, SIGNAL_BEFORE
 from .rules import RESOLVERS, Context, Reading
 
 __all__ = ["find_dates", "guess_tense", "plausible"]
@@ -88,7 +88,7 @@ def guess_tense(text: str, start: int, end: int) -> str | None:
     right = text[end : end + (right_match.start() if right_match else 80)]
     best: tuple[int, str] | None = None
     for window, distance_of in ((left, lambda m: len(left) - m.end()), (right, lambda m: m.start())):
-        for cues, tense, penalty in ((FUTURE_CUES, "future", 0), (PAST_CUES, "past", 1), (WEAK_PAST_CUE, "past", 12)):
+        for cues, tense, penalty in ((FUTURE_CUES, "future", 0), (PAST_CUES, "past", 1)):
             for match in cues.finditer(window):
                 distance = distance_of(match) + penalty
                 if best is None or distance < best[0]:

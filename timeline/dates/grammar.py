@@ -36,6 +36,8 @@ PATTERNS: dict[str, str] = {
     "dmy": rf"\b{_WEEKDAY_PREFIX}(?P<day>{DAY})(?:\s+|-)(?:of\s+)?{MONTH}(?:(?:,?\s+|-)(?P<year>{YEAR}|\d{{2}}\b))?",
     "mdy": rf"{_WEEKDAY_PREFIX}\b{MONTH}\s+(?P<day>{DAY})\b(?![,.]?\d|:\d|\s*%)(?:,?\s+(?P<year>{YEAR})\b)?",
     "my": rf"\b{MONTH},?\s+(?:of\s+)?(?P<year>{YEAR})\b",
+    "relmonth": rf"(?i:\b(?P<rel>last|this|next|early|late|mid)\s+)?\b{MONTH}(?![\w-])"
+    r"(?(rel)|(?i:\s+(?P<rel2>this|last|next)\s+year\b))",
     "month": rf"\b{MONTH}(?![\w-])",
     "weekday": rf"(?i:\b(?:(?P<rel>last|next|this|coming|past)\s+)?)\b(?P<wd>{WEEKDAY_NAMES})(?P<plural>s)?\b"
     r"(?:\s+(?P<part>(?i:morning|afternoon|evening|night)))?",
@@ -98,5 +100,4 @@ PAST_CUES = re.compile(
     r"(?i:\b(?:was|were|had|did|said|says|announced|reported|posted|told|ended|closed|rose|fell|agreed|signed|"
     r"launched|released|last|ago)\b)"
 )
-WEAK_PAST_CUE = re.compile(r"\b[a-z]{3,}ed\b")
-"""Any past participle: a past cue, but weaker than the words above."""
+

@@ -170,6 +170,28 @@ def _month(m: re.Match, ctx: Context) -> Reading | None:
     return _date(iv.month(chosen.year, number), anchored=True)
 
 
+@resolver("relmonth")
+def _relative_month(m: re.Match, ctx: Context) -> Reading | None:
+    """'last February', 'this September', 'June last year', 'January this year'."""
+    rel = (m["rel"] or "").lower()
+    if rel in ("early", "late", "mid"):
+        return None  # a modifier, read by the plain month rule
+    if ctx.anchor is None:
+        return Reading("DATE", None)
+    number = _month_number(m["month"])
+    if m["rel2"]:
+        return _date(iv.month(ctx.anchor.year + _OFFSETS[m["rel2"].lower()], number), anchored=True)
+    current = ctx.anchor.year * 12 + ctx.anchor.month - 1
+    candidates = [y * 12 + number - 1 for y in (ctx.anchor.year - 1, ctx.anchor.year, ctx.anchor.year + 1)]
+    if rel == "last":
+        chosen = max(c for c in candidates if c < current)
+    elif rel == "next":
+        chosen = min(c for c in candidates if c > current)
+    else:
+        chosen = ctx.anchor.year * 12 + number - 1
+    return _date(iv.month(chosen // 12, chosen % 12 + 1), anchored=True)
+
+
 @resolver("weekday")
 def _weekday(m: re.Match, ctx: Context) -> Reading | None:
     weekday = WEEKDAYS[m["wd"].lower()]
@@ -233,6 +255,8 @@ def _relunit(m: re.Match, ctx: Context) -> Reading | None:
         return _date(iv.season(base, SEASONS[unit]), anchored=True)
     if ctx.anchor is None:
         return Reading("DATE", None)
+    if unit == "quarter" and rel in ("latest", "current", "same") and ctx.tense != "future":
+        return _date(iv.unit_period(ctx.anchor, "Q", -1), anchored=True)  # "the latest quarter": last reported
     return _date(iv.unit_period(ctx.anchor, UNITS[unit], _OFFSETS[rel]), anchored=True)
 
 
@@ -347,8 +371,7 @@ def _qcode(m: re.Match, ctx: Context) -> Reading | None:
 @resolver("fiscal")
 def _fiscal(m: re.Match, ctx: Context) -> Reading | None:
     year = int(m["year"]) if m["year"] else _two_digit_year(m["fy"])
-    period = iv.year(year)
-    return Reading("DATE", f"FY{year}", iv.Period(f"FY{year}", period.start, period.end, "year"))
+    return _date(iv.year(year))  # TimeML writes fiscal 1989 as 1989
 
 
 @resolver("half")
