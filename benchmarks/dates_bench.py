@@ -1,0 +1,105 @@
+"""The date normaliser on TempEval-3 (TimeBank + AQUAINT), scored by the shared TE3 scorer.
+
+    python benchmarks/dates_bench.py [--errors 20] [--data DIR,DIR]
+
+Prints the scorer's table for `timeline dates` (strict and relaxed span F1, type and value accuracy,
+value F1, overall and for DATE), the normaliser's own milliseconds per article on top of the spaCy pipeline
+(parsing excluded), and the wrong values grouped by kind, with examples, so rules improve where they count.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import shutil
+import subprocess
+import sys
+import time
+from collections import Counter, defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+DEFAULT_DATA = f"{SHARED}/data/tempeval3/TimeBank,{SHARED}/data/tempeval3/AQUAINT"
+
+
+def score(data: str, errors: int) -> str:
+    binary = shutil.which("timeline") or str(Path(sys.executable).parent / "timeline")
+    env = {**os.environ, "SHOW_ERRORS": "1"}
+    result = subprocess.run(
+        [sys.executable, str(SHARED / "tools/te3/score_timeline.py"), data, binary],
+        capture_output=True,
+        text=True,
+        env=env,
+    )
+    return result.stdout
+
+
+def kind_of(line: str) -> str:
+    """A coarse class for one error line of the scorer, to see which rules to improve."""
+    _, outcome, detail = (line.split("\t", 2) + ["", ""])[:3]
+    text = detail.split("'")[1].lower() if "'" in detail else ""
+    if re.search(r"monday|tuesday|wednesday|thursday|friday|saturday|sunday", text):
+        shape = "weekday"
+    elif re.search(r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec", text):
+        shape = "month name"
+    elif "quarter" in text or re.search(r"\bq[1-4]\b", text):
+        shape = "quarter"
+    elif re.search(r"\b(?:1[89]|20)\d\d\b", text):
+        shape = "written year"
+    elif re.search(r"ago|earlier|later", text):
+        shape = "ago / earlier"
+    elif re.search(r"year|month|week|day|decade|century", text):
+        shape = "unit words"
+    else:
+        shape = "other words"
+    return f"{outcome:4} {shape}"
+
+
+def normaliser_ms(data: str) -> float:
+    """Milliseconds per article of `find_dates` given parsed docs (the part that is ours)."""
+    sys.path.insert(0, str(SHARED / "tools/te3"))
+    import eval_peers as ep
+
+    from timeline.config import DEFAULT_MODEL, Settings
+    from timeline.events import date_expressions
+    from timeline.nlp import load_pipeline
+
+    docs = [d for part in data.split(",") for d in ep.load_docs(part)]
+    nlp = load_pipeline(DEFAULT_MODEL)
+    parsed = list(nlp.pipe(d.text for d in docs))
+    settings = Settings(db_path=Path("unused"), config_path=Path("unused"))
+    begin = time.perf_counter()
+    for doc, source in zip(parsed, docs, strict=True):
+        date_expressions(doc, source.dct, settings)
+    return 1000 * (time.perf_counter() - begin) / len(docs)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", default=DEFAULT_DATA)
+    parser.add_argument("--errors", type=int, default=5, help="examples shown per kind of error")
+    args = parser.parse_args()
+    output = score(args.data, args.errors)
+    lines = output.splitlines()
+    table = [line for line in lines if line.startswith("|") or line.startswith("date_value_f1")]
+    groups: dict[str, list[str]] = defaultdict(list)
+    for line in lines:
+        if "\t" in line:
+            groups[kind_of(line)].append(line.split("\t", 2)[2])
+    print("\n".join(table))
+    print(
+        f"normaliser alone: {normaliser_ms(args.data):.1f} ms per article on top of the spaCy pipeline (target < 25 ms)"
+    )
+    print("\nerrors by kind (FP: not in gold, MISS: not found, VAL: found with a wrong type or value):")
+    for kind, examples in sorted(groups.items(), key=lambda item: -len(item[1])):
+        print(f"{len(examples):5d}  {kind}")
+        for example in examples[: args.errors]:
+            print(f"         {example[:110]}")
+    counts = Counter(kind.split()[0] for kind in groups for _ in groups[kind])
+    print(f"\ntotal: {dict(counts)}")
+
+
+if __name__ == "__main__":
+    main()
