@@ -92,8 +92,16 @@ def cli(ctx: click.Context, db: Path | None, config_path: Path | None, model: st
     help="Publication date (YYYY-MM-DD) for articles that carry none of their own.",
 )
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(min=1),
+    default=os.cpu_count() or 1,
+    show_default="all cores",
+    help="Processes that parse articles in parallel.",
+)
 @click.pass_context
-def ingest(ctx: click.Context, paths: tuple[Path, ...], published, quiet: bool) -> None:
+def ingest(ctx: click.Context, paths: tuple[Path, ...], published, quiet: bool, jobs: int) -> None:
     """Extract dated company events from article files and folders.
 
     PATHS are files or folders (read recursively) of .txt/.md (optional YAML front matter: title,
@@ -101,7 +109,7 @@ def ingest(ctx: click.Context, paths: tuple[Path, ...], published, quiet: bool) 
     skipped; a changed article replaces its own events. Exits with 1 if any file could not be read.
     """
     settings = _settings(ctx)
-    report = _run_ingest(settings, list(paths), published.date() if published else None, quiet)
+    report = _run_ingest(settings, list(paths), published.date() if published else None, quiet, jobs)
     click.echo(
         f"{report.added} added, {report.replaced} replaced, {report.unchanged} unchanged, "
         f"{len(report.errors)} failed; {report.events} events in {settings.db_path}",
@@ -111,7 +119,7 @@ def ingest(ctx: click.Context, paths: tuple[Path, ...], published, quiet: bool) 
         ctx.exit(1)
 
 
-def _run_ingest(settings: Settings, paths: list, published: date | None, quiet: bool):
+def _run_ingest(settings: Settings, paths: list, published: date | None, quiet: bool, jobs: int = 1):
     from .nlp import ModelNotFound
     from .pipeline import ingest as run
     from .sources import count_articles
@@ -146,7 +154,7 @@ def _run_ingest(settings: Settings, paths: list, published: date | None, quiet: 
     try:
         if bar is not None:
             bar.__enter__()
-        return run(paths, store, settings, published=published, progress=progress, on_error=on_error)
+        return run(paths, store, settings, published=published, progress=progress, on_error=on_error, jobs=jobs)
     except ModelNotFound as error:
         raise UserError(str(error)) from error
     finally:

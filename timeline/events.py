@@ -49,13 +49,14 @@ def extract_mentions(
     settings: Settings,
 ) -> list[Mention]:
     """Every dated company mention in one parsed article, headline first."""
-    companies = _company_spans(doc, canonicaliser)
+    ents = doc.ents  # spaCy rebuilds this tuple on every access
+    companies = _company_spans(ents, doc.text, canonicaliser)
     base = {"doc_id": doc_id, "doc_hash": doc_hash, "published": published, "title": title}
     mentions: list[Mention] = []
     headline = _headline(doc, companies, published, base)
     if headline:
         mentions.append(headline)
-    timexes = date_expressions(doc, published, settings)
+    timexes = date_expressions(doc, published, settings, ents)
     seen: set[tuple] = set()
     for timex in timexes:
         if not _can_date_an_event(timex) or _inside(timex, dateline):
@@ -76,13 +77,13 @@ def extract_mentions(
     return mentions
 
 
-def date_expressions(doc: Doc, published: date | None, settings: Settings) -> list[Timex]:
+def date_expressions(doc: Doc, published: date | None, settings: Settings, ents=None) -> list[Timex]:
     """The normaliser run over a parsed text: tense from the parse, spaCy's DATE entities as extra spans."""
     return find_dates(
         doc.text,
         published,
         tense_at=lambda start, end: _tense_at(doc, start, end),
-        extra_spans=[(e.start_char, e.end_char) for e in doc.ents if e.label_ == "DATE"],
+        extra_spans=[(e.start_char, e.end_char) for e in (doc.ents if ents is None else ents) if e.label_ == "DATE"],
         earliest_year=settings.earliest_year,
         future_years=settings.future_years,
     )
@@ -101,25 +102,25 @@ def _inside(timex: Timex, region: tuple[int, int] | None) -> bool:
     return region is not None and region[0] <= timex.start < region[1]
 
 
-def _company_spans(doc: Doc, canonicaliser: Canonicaliser) -> dict[int, tuple[str, Span]]:
+def _company_spans(ents, text: str, canonicaliser: Canonicaliser) -> dict[int, tuple[str, Span]]:
     """Canonical company per entity, keyed by the entity's root token index."""
     found: dict[int, tuple[str, Span]] = {}
     local: dict[str, str] = {}
-    for ent in doc.ents:
+    for ent in ents:
         if ent.label_ != "ORG":
             continue
         name = ent.ent_id_ or local.get(ent.text.lower()) or canonicaliser.canonical(ent.text)
         if not name:
             continue
         found[ent.root.i] = (name, ent)
-        acronym = _ACRONYM_AFTER.match(doc.text, ent.end_char)
+        acronym = _ACRONYM_AFTER.match(text, ent.end_char)
         if acronym:
             local.setdefault(acronym.group(1).lower(), canonicaliser.known(acronym.group(1)) or name)
         first_word = name.split()[0]
         if " " in name and len(first_word) > 3 and not canonicaliser.known(first_word):
             local.setdefault(first_word.lower(), name)  # "Northrop" after "Northrop Grumman"
     if local:
-        for ent in doc.ents:
+        for ent in ents:
             if ent.root.i not in found and ent.label_ in ("ORG", "PERSON", "GPE", "NORP") and ent.text.lower() in local:
                 found[ent.root.i] = (local[ent.text.lower()], ent)
     return found

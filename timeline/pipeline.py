@@ -7,6 +7,8 @@ disk, skips those already stored unchanged (by content hash, before any NLP), pa
 
 from __future__ import annotations
 
+import multiprocessing
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
@@ -96,14 +98,42 @@ def extract_document(article: Article, doc_hash: str, dateline, doc, settings: S
     )
 
 
-def extract_articles(articles: Iterable[Article], settings: Settings) -> Iterator[Document]:
-    """Documents for articles, parsed in batches by the configured spaCy pipeline."""
+def extract_batch(articles: list[Article], settings: Settings) -> list[Document]:
+    """The pure extraction function: documents for articles, given only the settings.
+
+    Deterministic for the same (articles, settings) and free of I/O beyond loading the model once per
+    process, so it can run anywhere: in a worker process here, or mapped over partitions by Dask or Ray.
+    """
     nlp = load_pipeline(settings.model, tuple(sorted(settings.company_aliases.items())))
-    prepared = (prepare(article) for article in articles)
-    while batch := list(islice(prepared, settings.batch_size)):
-        docs = nlp.pipe((article.text for article, _, _ in batch), batch_size=settings.batch_size)
-        for (article, doc_hash, dateline), doc in zip(batch, docs, strict=True):
-            yield extract_document(article, doc_hash, dateline, doc, settings)
+    prepared = [prepare(article) for article in articles]
+    docs = nlp.pipe((article.text for article, _, _ in prepared), batch_size=settings.batch_size)
+    return [
+        extract_document(article, doc_hash, dateline, doc, settings)
+        for (article, doc_hash, dateline), doc in zip(prepared, docs, strict=True)
+    ]
+
+
+def extract_articles(articles: Iterable[Article], settings: Settings, jobs: int = 1) -> Iterator[Document]:
+    """Documents for articles in their order, parsed in batches, on `jobs` processes."""
+    iterator = iter(articles)
+    batches = iter(lambda: list(islice(iterator, settings.batch_size)), [])
+    if jobs <= 1:
+        for batch in batches:
+            yield from extract_batch(batch, settings)
+        return
+    context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
+    with context.Pool(jobs, initializer=_warm_worker, initargs=(settings,)) as pool:
+        pending: deque = deque()
+        for batch in batches:  # at most two batches per worker in flight: memory stays flat
+            pending.append(pool.apply_async(extract_batch, (batch, settings)))
+            if len(pending) >= 2 * jobs:
+                yield from pending.popleft().get()
+        while pending:
+            yield from pending.popleft().get()
+
+
+def _warm_worker(settings: Settings) -> None:
+    load_pipeline(settings.model, tuple(sorted(settings.company_aliases.items())))
 
 
 def ingest(
@@ -114,6 +144,7 @@ def ingest(
     published: date | None = None,
     progress: Progress | None = None,
     on_error: Callable[[str], None] | None = None,
+    jobs: int = 1,
 ) -> IngestReport:
     """Read, extract and store every article under `paths`; merge all stored mentions into events."""
     report = IngestReport()
@@ -137,7 +168,7 @@ def ingest(
             yield item
 
     pending: list[Document] = []
-    for document in extract_articles(fresh_articles(), settings):
+    for document in extract_articles(fresh_articles(), settings, jobs):
         if document.doc_id in stored:
             report.replaced += 1
         else:

@@ -60,8 +60,11 @@ def find_dates(
             start, end = _trim(text, match.start(), match.end())
             if start >= end:
                 continue
-            tense = (tense_at(start, end) if tense_at else None) or guess_tense(text, start, end)
-            reading = RESOLVERS[name](match, Context(text, start, end, published, tense))
+
+            def tense_of(start=start, end=end) -> str | None:
+                return (tense_at(start, end) if tense_at else None) or guess_tense(text, start, end)
+
+            reading = RESOLVERS[name](match, Context(text, start, end, published, tense_of))
             if reading is not None and plausible(reading.period, earliest_year, latest_year):
                 candidates.append((start, end, _PRIORITY[name], reading))
     chosen = _without_overlaps(candidates)

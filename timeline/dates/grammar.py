@@ -51,7 +51,8 @@ PATTERNS: dict[str, str] = {
     r"(?P<old>[\s-]+old)?\b)",
     "vague": r"(?i:\b(?P<adj>recent|coming|past|next|last)\s+(?P<unit>days|weeks|months|years|decades)\b)",
     "definite": r"(?i:\bthe\s+(?P<unit>quarter|year|weekend|day)\b)(?!\s*(?:-|of|before|after|earlier|ago|when|that))",
-    "yearago": r"(?i:\b(?:the\s+)?year[\s-](?:earlier|ago)(?:\s+(?P<unit>quarter|period|month|level|figure|results))?\b)",
+    "yearago": r"(?i:\b(?:the\s+)?year[\s-](?:earlier|ago)"
+    r"(?:\s+(?P<unit>quarter|period|month|level|figure|results))?\b)",
     "holiday": r"\b(?P<name>Christmas(?:\s+Day|\s+Eve)?|New\s+Year'?s(?:\s+Day|\s+Eve)?|Thanksgiving(?:\s+Day)?|"
     r"Independence\s+Day|Valentine'?s\s+Day|Halloween)\b",
     "quarter": rf"(?i:\b(?:the\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|final)[\s-]+(?:fiscal\s+)?"
@@ -100,4 +101,3 @@ PAST_CUES = re.compile(
     r"(?i:\b(?:was|were|had|did|said|says|announced|reported|posted|told|ended|closed|rose|fell|agreed|signed|"
     r"launched|released|last|ago)\b)"
 )
-

@@ -26,14 +26,33 @@ from .lexicon import (
 )
 
 
-@dataclass(frozen=True)
 class Context:
-    text: str
-    start: int
-    end: int
-    anchor: date | None
-    tense: str | None
-    """'past', 'future', or None (unknown): which way a year-less or relative expression points."""
+    """Where a match stands: the text, its span, the anchor, and the clause's tense (computed on demand)."""
+
+    __slots__ = ("text", "start", "end", "anchor", "_tense_of", "_tense")
+
+    def __init__(
+        self,
+        text: str,
+        start: int,
+        end: int,
+        anchor: date | None,
+        tense_of: Callable[[], str | None] | str | None = None,
+    ) -> None:
+        self.text, self.start, self.end, self.anchor = text, start, end, anchor
+        self._tense_of = tense_of
+        self._tense: str | None | bool = False
+
+    @property
+    def tense(self) -> str | None:
+        """'past', 'future', or None (unknown): which way a year-less or relative expression points.
+
+        Asked only by the rules that need it, since finding it (the parse, the words around) costs more
+        than most matches are worth.
+        """
+        if self._tense is False:
+            self._tense = self._tense_of() if callable(self._tense_of) else self._tense_of
+        return self._tense
 
 
 @dataclass(frozen=True)
