@@ -88,7 +88,7 @@ def write_stream(events: Iterable[Event], out: TextIO, fmt: str = "csv", header_
     if fmt == "csv":
         for line in header_lines:
             out.write(f"# {line}\n")
-        writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, lineterminator="\n")
+        writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, lineterminator="\r\n")  # RFC 4180: a lone \r is quoted too
         writer.writeheader()
         for event in events:
             writer.writerow({key: neutralise(value) for key, value in csv_row(event).items()})

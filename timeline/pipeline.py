@@ -7,6 +7,7 @@ disk, skips those already stored unchanged (by content hash, before any NLP), pa
 
 from __future__ import annotations
 
+import logging
 import multiprocessing
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -25,6 +26,7 @@ from .nlp import load_pipeline
 from .sources import SourceError, read_paths
 from .store import Store
 
+LOGGER = logging.getLogger(__name__)
 FLUSH_EVERY = 200
 """Documents between two atomic writes of the database: a crash loses at most this many."""
 
@@ -182,6 +184,7 @@ def ingest(
             store.put_documents(pending)
             store.flush()
             pending = []
+            LOGGER.info("%d documents stored in %s", report.added + report.replaced, store.path)
     store.put_documents(pending)
     if report.added or report.replaced or not store.count_events():
         rebuild_events(store, settings)

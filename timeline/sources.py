@@ -198,7 +198,8 @@ def split_front_matter(text: str) -> tuple[dict, str]:
         if lines[index].strip() in ("---", "..."):
             try:
                 meta = yaml.safe_load("\n".join(lines[1:index])) or {}
-            except yaml.YAMLError as error:
+            except (yaml.YAMLError, ValueError, TypeError, RecursionError) as error:
+                # ValueError: YAML reads `published: 2024-99-99` as a date and the calendar refuses it
                 raise _Unreadable(f"front matter is not valid YAML ({_first_line(str(error))})") from error
             if not isinstance(meta, dict):
                 raise _Unreadable("front matter is not a mapping of keys to values")
