@@ -56,6 +56,10 @@ _DATELINE = re.compile(
 )
 _COPYRIGHT_YEAR = re.compile(r"(?:©|\(c\)|copyright)\s*(?:\d{4}\s*[-–]\s*)?(\d{4})", re.IGNORECASE)
 _YEAR = re.compile(r"(?<![\d,.$€£])\b(19[5-9]\d|20\d\d)\b(?![\d,.%]\d)")
+_DATE_LINE = re.compile(
+    r"^(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?(?:[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[A-Z][a-z]+\.?\s+\d{4}|"
+    r"\d{4}-\d\d-\d\d)\s*$"
+)
 _SENTENCE_END = re.compile(r"[.!?:;\"”’)\]]\s*$")
 
 
@@ -134,12 +138,20 @@ def _drop_code(lines: list[str]) -> list[str]:
 
 
 def _reflow(lines: list[str]) -> str:
-    """Rejoin lines a wire service wrapped at a fixed width; keep real line breaks."""
+    """Rejoin lines a wire service wrapped at a fixed width; keep real line breaks.
+
+    A line joins the one before when that one stops mid-sentence, unless the line is a date of its own
+    ("March 01, 2008" under a headline) or the one before is too short to have been wrapped.
+    """
     out = lines[0].strip()
+    previous = out
     for line in lines[1:]:
         line = line.strip()
-        wrapped = not _SENTENCE_END.search(out) or line[:1].islower()
+        wrapped = (not _SENTENCE_END.search(previous) and len(previous) >= 40) or line[:1].islower()
+        if _DATE_LINE.match(line):
+            wrapped = False
         out = f"{out} {line}" if wrapped else f"{out}\n{line}"
+        previous = line
     return out
 
 
