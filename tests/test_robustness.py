@@ -100,3 +100,9 @@ def test_view_index_is_ignored_when_the_database_changed(tmp_path):
     assert read_view(db) is not None
     db.write_text(json.dumps({"events": {}, "meta": {}}))
     assert read_view(db) is None
+
+
+def test_a_utf16_mark_on_bytes_that_are_not_utf16(tmp_path):
+    (tmp_path / "odd.txt").write_bytes(b"\xff\xfeAcme news\n\nAcme said in 2020 it grew.")
+    errors, articles = errors_and_articles(tmp_path / "odd.txt")
+    assert len(errors) + len(articles) == 1 and all("odd.txt" in e for e in errors)

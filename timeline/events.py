@@ -75,8 +75,11 @@ def extract_mentions(
         seen.add(key)
         mentions.append(_mention(sentence, found, date_value, timex, base))
     if published is not None:
-        dated = {m.start for m in mentions} | {doc.char_span(t.start, t.end, alignment_mode="expand").sent.start_char
-                                                for t in timexes if t.is_event_date and not _inside(t, dateline)}
+        dated = {m.start for m in mentions} | {
+            doc.char_span(t.start, t.end, alignment_mode="expand").sent.start_char
+            for t in timexes
+            if t.is_event_date and not _inside(t, dateline)
+        }
         mentions.extend(_reported_today(doc, companies, published, dated, headline.end if headline else 0, base))
     return mentions
 
@@ -90,8 +93,9 @@ MAX_REPORTED_COMPANIES = 4
 """A sentence naming more companies than this lists partners or rivals: background, not one event."""
 
 
-def _reported_today(doc: Doc, companies: dict[int, tuple[str, Span]], published: date, dated: set[int],
-                    after: int, base: dict) -> list[Mention]:
+def _reported_today(
+    doc: Doc, companies: dict[int, tuple[str, Span]], published: date, dated: set[int], after: int, base: dict
+) -> list[Mention]:
     """Undated sentences of a dated article that report something done: events at the publication date.
 
     Counts: a main verb in the simple past, the present perfect of a company ("Airbus has confirmed"), or
@@ -99,8 +103,7 @@ def _reported_today(doc: Doc, companies: dict[int, tuple[str, Span]], published:
     ("Renault is currently collaborating with Geely").
     """
     found = []
-    day = DateValue(value=published.isoformat(), start=published, end=published, precision="day",
-                    text=PUBLISHED_TEXT)
+    day = DateValue(value=published.isoformat(), start=published, end=published, precision="day", text=PUBLISHED_TEXT)
     for sentence in doc.sents:
         if sentence.start_char < after or sentence.start_char in dated:
             continue
@@ -121,19 +124,28 @@ def _reported_today(doc: Doc, companies: dict[int, tuple[str, Span]], published:
                     tokens.update(t.i for t in child.subtree)
         inside = _companies_in(tokens, companies, sentence)
         if inside and len({name for name, _ in inside}) <= MAX_REPORTED_COMPANIES:
-            found.append(Mention(
-                start=sentence.start_char, end=sentence.end_char, sentence=sentence.text,
-                companies=tuple(_unique(name for name, _ in inside)), date=day, date_text=PUBLISHED_TEXT,
-                company_spans=tuple((e.start_char - sentence.start_char, e.end_char - sentence.start_char)
-                                    for _, e in inside),
-                **base,
-            ))
+            found.append(
+                Mention(
+                    start=sentence.start_char,
+                    end=sentence.end_char,
+                    sentence=sentence.text,
+                    companies=tuple(_unique(name for name, _ in inside)),
+                    date=day,
+                    date_text=PUBLISHED_TEXT,
+                    company_spans=tuple(
+                        (e.start_char - sentence.start_char, e.end_char - sentence.start_char) for _, e in inside
+                    ),
+                    **base,
+                )
+            )
     return found
 
 
 def _is_future(verb: Token) -> bool:
-    return any(child.dep_ in ("aux", "auxpass") and child.lower_ in FUTURE_AUX | {"would", "could", "may", "might"}
-               for child in verb.children)
+    return any(
+        child.dep_ in ("aux", "auxpass") and child.lower_ in FUTURE_AUX | {"would", "could", "may", "might"}
+        for child in verb.children
+    )
 
 
 def date_expressions(doc: Doc, published: date | None, settings: Settings, ents=None) -> list[Timex]:

@@ -146,7 +146,10 @@ def read_file(
 def decode(data: bytes) -> str:
     """Text from bytes: UTF-8 (with or without BOM), UTF-16 with a BOM, else the detected encoding."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return _check_text(data.decode("utf-16"))
+        try:
+            return _check_text(data.decode("utf-16"))
+        except UnicodeDecodeError:
+            pass  # a UTF-16 byte-order mark on bytes that are not UTF-16: detect as for any other file
     if b"\x00" in data[:8192]:
         raise _Unreadable("binary file (contains NUL bytes), not an article")
     try:
