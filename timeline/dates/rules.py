@@ -128,6 +128,11 @@ def _year_for(anchor: date, month: int, day: int, tense: str) -> date | None:
     return _nearest(anchor, options, tense) if options else None
 
 
+def _about_quarters(ctx: Context) -> bool:
+    """Business news counting in quarters: 'a year ago' then means the same quarter a year before."""
+    return "quarter" in ctx.text[max(0, ctx.start - 300) : ctx.end + 60].lower()
+
+
 @resolver("iso")
 def _iso(m: re.Match, ctx: Context) -> Reading | None:
     day = _safe_date(int(m["year"]), int(m["mon"]), int(m["day"]))
@@ -231,9 +236,7 @@ def _weekday(m: re.Match, ctx: Context) -> Reading | None:
     else:
         delta = delta - 7 if delta > 0 else delta
     found = ctx.anchor + timedelta(days=delta)
-    if m["part"]:
-        return Reading("TIME", f"{found.isoformat()}T{PARTS_OF_DAY[m['part'].lower()]}", iv.day(found), True)
-    return _date(iv.day(found), anchored=True)
+    return _date(iv.day(found), anchored=True)  # "Friday night" is dated by its day, as TimeML news mostly does
 
 
 @resolver("relword")
@@ -302,6 +305,8 @@ def _ago(m: re.Match, ctx: Context) -> Reading | None:
         return Reading("DATE", None)
     if unit == "D":
         return _date(iv.day(ctx.anchor + timedelta(days=direction * int(amount))), anchored=True)
+    if unit == "Y" and direction < 0 and _about_quarters(ctx):
+        return _date(iv.unit_period(ctx.anchor, "Q", -1 - 4 * int(amount)), anchored=True)
     return _date(iv.unit_period(ctx.anchor, unit, direction * int(amount)), anchored=True)
 
 
@@ -321,6 +326,9 @@ def _duration(m: re.Match, ctx: Context) -> Reading | None:
     amount = _number(m["num"])
     if m["old"]:
         return None  # an age: "a 52-year-old executive"
+    if amount is not None and amount >= 1000 and word.startswith("quarter") and ctx.anchor is not None:
+        reported = iv.unit_period(ctx.anchor, "Q", -1)  # "the 1988 quarter": the reported quarter, that year
+        return _date(iv.quarter(int(amount), int(reported.value[-1])))
     if m["num"].lower() in ("a", "an") and not m["span"]:
         before = _before(ctx, 30)
         if re.search(r"(?i:\d[\d,.]*\s+(?:\w+\s+){0,2}$)", before) or re.search(
@@ -536,9 +544,7 @@ def _definite(m: re.Match, ctx: Context) -> Reading | None:
 def _year_ago(m: re.Match, ctx: Context) -> Reading | None:
     if ctx.anchor is None:
         return Reading("DATE", None)
-    about_quarters = (m["unit"] or "").lower() == "quarter" or (
-        m["unit"] != "month" and "quarter" in ctx.text[max(0, ctx.start - 200) : ctx.start].lower()
-    )
+    about_quarters = (m["unit"] or "").lower() == "quarter" or (m["unit"] != "month" and _about_quarters(ctx))
     if about_quarters:
         return _date(iv.unit_period(ctx.anchor, "Q", -5), anchored=True)
     return _date(iv.unit_period(ctx.anchor, "Y", -1), anchored=True)
