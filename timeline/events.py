@@ -332,8 +332,13 @@ def _tense_at(doc: Doc, start: int, end: int) -> str | None:
         if token.dep_ not in ("xcomp", "conj", "pcomp", "prep", "pobj") or token.head.i == token.i:
             break
         token = token.head
-    if head.tag_ in ("VBD", "VBN"):
+    if head.tag_ == "VBD":
         return "past"
+    if head.tag_ == "VBN":  # a participle is past only as a perfect or a past passive, not "is scheduled"
+        auxiliaries = {child.lower_ for child in head.children if child.dep_ in ("aux", "auxpass")}
+        if auxiliaries & {"has", "have", "had", "was", "were", "'ve"}:
+            return "past"
+        return None
     if any(child.lower_ in ("has", "have", "had") for child in head.children):
         return "past"
     return None

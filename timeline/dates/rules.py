@@ -112,8 +112,17 @@ def _after(ctx: Context, chars: int = 24) -> str:
     return ctx.text[ctx.end : ctx.end + chars]
 
 
+NEAR_FUTURE_DAYS = 62
+"""A year-less date this close after publication is meant, whatever the tense: news rarely names a day
+eleven months back without its year, but often one a few weeks ahead ("payable Dec. 15")."""
+
+
 def _nearest(anchor: date, candidates: list[date], tense: str | None) -> date:
     """The candidate on or before the anchor for the past, on or after it for the future, else the closest."""
+    window = timedelta(days=NEAR_FUTURE_DAYS)
+    soon = [c for c in candidates if anchor < c <= anchor + window]
+    if tense == "past" and soon and not [c for c in candidates if anchor - window <= c <= anchor]:
+        return soon[0]
     if tense is None:
         return min(candidates, key=lambda c: (abs((c - anchor).days), c > anchor))
     if tense == "future":
@@ -498,11 +507,10 @@ def _set(m: re.Match, ctx: Context) -> Reading | None:
 
 @resolver("setadverb")
 def _set_adverb(m: re.Match, ctx: Context) -> Reading | None:
-    letter = {"annually": "Y", "yearly": "Y", "monthly": "M", "weekly": "W", "daily": "D",
-              "quarterly": "Q", "nightly": "D"}.get(m["adverb"].lower())  # fmt: skip
-    if m["adverb"].lower() == "hourly":
-        return Reading("SET", "PT1H")
-    return Reading("SET", f"P1{letter}")
+    """'daily' recurs every day: TimeML writes the recurring calendar unit, XXXX-XX-XX."""
+    value = {"annually": "XXXX", "yearly": "XXXX", "monthly": "XXXX-XX", "weekly": "XXXX-WXX", "daily": "XXXX-XX-XX",
+             "nightly": "XXXX-XX-XXTNI", "hourly": "PT1H"}[m["adverb"].lower()]  # fmt: skip
+    return Reading("SET", value)
 
 
 @resolver("clock")
