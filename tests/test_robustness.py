@@ -106,3 +106,22 @@ def test_a_utf16_mark_on_bytes_that_are_not_utf16(tmp_path):
     (tmp_path / "odd.txt").write_bytes(b"\xff\xfeAcme news\n\nAcme said in 2020 it grew.")
     errors, articles = errors_and_articles(tmp_path / "odd.txt")
     assert len(errors) + len(articles) == 1 and all("odd.txt" in e for e in errors)
+
+
+@pytest.mark.slow
+def test_two_ingests_on_one_database_lose_nothing(tmp_path):
+    for name, count in (("a", 60), ("b", 40)):
+        folder = tmp_path / name
+        folder.mkdir()
+        for number in range(count):
+            (folder / f"{number:03d}.txt").write_text(
+                f"{name} {number}\n\nAcme Corp said in 2020 it sold {number} units."
+            )
+    db = tmp_path / "db.json"
+    command = [sys.executable, "-m", "timeline", "--db", str(db), "ingest", "-q", "--jobs", "1"]
+    first = subprocess.Popen([*command, str(tmp_path / "a")], stderr=subprocess.PIPE, text=True)
+    time.sleep(1.0)
+    second = subprocess.Popen([*command, str(tmp_path / "b")], stderr=subprocess.PIPE, text=True)
+    assert first.wait(timeout=300) == 0 and second.wait(timeout=300) == 0, second.stderr.read()
+    with Store(db, read_only=True) as store:
+        assert store.count_documents() == 100

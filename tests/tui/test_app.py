@@ -243,3 +243,24 @@ async def test_the_real_database(seeds_db):
         await ready(app, pilot)
         assert len(app.model) >= 4
         assert not app.query_one(CompanyPanel).display  # narrow terminal: hidden until c
+
+
+async def test_r_reloads_what_another_process_wrote(tmp_path):
+    from timeline.models import Event
+    from timeline.store import Store
+
+    db = tmp_path / "db.json"
+    records = make_records()
+    with Store(db) as store:
+        store.replace_events(Event.from_dict(r) for r in records[:3])
+    app = make_app(db, today=TODAY)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await ready(app, pilot)
+        assert len(app.model) == 3
+        with Store(db) as store:  # an ingest finishing while the app is open
+            store.replace_events(Event.from_dict(r) for r in records)
+        await pilot.press("j")
+        assert len(app.model) == 3 and current(app) == "e001"
+        await pilot.press("r")
+        await ready(app, pilot)
+        assert len(app.model) == 8 and current(app) == "e001"
