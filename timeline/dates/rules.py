@@ -370,9 +370,14 @@ def _quarter(m: re.Match, ctx: Context) -> Reading | None:
     year, relative = _ordinal_year(m, ctx)
     if year is not None:
         return _date(iv.quarter(year, number), anchored=relative)
+    return _nearby(ctx, lambda year: iv.quarter(year, number))
+
+
+def _nearby(ctx: Context, make: Callable[[int], iv.Period]) -> Reading:
+    """The period `make(year)` of the year before, of, or after publication that the tense points at."""
     if ctx.anchor is None:
         return Reading("DATE", None)
-    options = [iv.quarter(y, number) for y in (ctx.anchor.year - 1, ctx.anchor.year, ctx.anchor.year + 1)]
+    options = [make(y) for y in (ctx.anchor.year - 1, ctx.anchor.year, ctx.anchor.year + 1)]
     return _date(_nearest_period(ctx, options), anchored=True)
 
 
@@ -398,10 +403,7 @@ def _qcode(m: re.Match, ctx: Context) -> Reading | None:
         return _date(iv.quarter(int(year), number))
     if m["yy"]:
         return _date(iv.quarter(_two_digit_year(m["yy"]), number))
-    if ctx.anchor is None:
-        return Reading("DATE", None)
-    options = [iv.quarter(y, number) for y in (ctx.anchor.year - 1, ctx.anchor.year, ctx.anchor.year + 1)]
-    return _date(_nearest_period(ctx, options), anchored=True)
+    return _nearby(ctx, lambda year: iv.quarter(year, number))
 
 
 @resolver("fiscal")
@@ -416,10 +418,7 @@ def _half(m: re.Match, ctx: Context) -> Reading | None:
     year, relative = _ordinal_year(m, ctx)
     if year is not None:
         return _date(iv.half(year, number), anchored=relative)
-    if ctx.anchor is None:
-        return Reading("DATE", None)
-    options = [iv.half(y, number) for y in (ctx.anchor.year - 1, ctx.anchor.year, ctx.anchor.year + 1)]
-    return _date(_nearest_period(ctx, options), anchored=True)
+    return _nearby(ctx, lambda year: iv.half(year, number))
 
 
 @resolver("hcode")
@@ -437,8 +436,7 @@ def _season(m: re.Match, ctx: Context) -> Reading | None:
     if ctx.anchor is None:
         return Reading("DATE", None)
     if rel == "the":
-        options = [iv.season(y, SEASONS[word]) for y in (ctx.anchor.year - 1, ctx.anchor.year, ctx.anchor.year + 1)]
-        return _date(_nearest_period(ctx, options), anchored=True)
+        return _nearby(ctx, lambda year: iv.season(year, SEASONS[word]))
     return _date(iv.season(ctx.anchor.year + _OFFSETS[rel], SEASONS[word]), anchored=True)
 
 

@@ -24,6 +24,7 @@ from .model import BUCKETS, TimelineModel, bucket_of
 from .screens import HelpScreen, PromptScreen
 from .widgets import CompanyList, CompanyPanel, DensityStrip, EventDetail, TimelineList
 
+FILTER_FIELDS = ("companies", "since", "until", "search", "since_text", "until_text")
 EMPTY_HINT = "No events yet. Add articles with:  timeline ingest PATH...   (then press r to reload)"
 
 
@@ -223,14 +224,7 @@ class TimelineApp(App[None]):
             except FilterError as error:
                 self.notify(str(error), severity="error")
                 return
-            self.refilter(
-                companies=flt.companies,
-                since=flt.since,
-                until=flt.until,
-                search=flt.search,
-                since_text=flt.since_text,
-                until_text=flt.until_text,
-            )
+            self.refilter(**{name: getattr(flt, name) for name in FILTER_FIELDS})
 
         self.push_screen(
             PromptScreen(
