@@ -66,6 +66,7 @@ class Canonicaliser:
             self._aliases[alias.lower()] = name
         self._canonical_names = {name.lower(): name for name in self._aliases.values()}
         self._exclusions = frozenset(name.lower() for name in exclusions)
+        self._memo: dict[str, str | None] = {}
 
     def add_alias(self, alias: str, name: str) -> None:
         """A within-article alias, such as an acronym in parentheses after a full name."""
@@ -78,6 +79,13 @@ class Canonicaliser:
 
     def canonical(self, written: str) -> str | None:
         """The canonical company name for `written`, or None when it is not a company."""
+        if written not in self._memo:
+            if len(self._memo) > 100_000:
+                self._memo.clear()
+            self._memo[written] = self._canonical(written)
+        return self._memo[written]
+
+    def _canonical(self, written: str) -> str | None:
         name = " ".join(written.split())
         name = _POSSESSIVE.sub("", name)
         if self.known(name):

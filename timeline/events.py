@@ -11,6 +11,7 @@ pronoun or "the company", the companies of the sentence's main clause stand in f
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable
 from datetime import date
 
@@ -57,6 +58,8 @@ def extract_mentions(
     if headline:
         mentions.append(headline)
     timexes = date_expressions(doc, published, settings, ents)
+    sentences = {sentence.start_char: sentence for sentence in doc.sents}  # Span.sent rescans the doc each time
+    starts = sorted(sentences)
     seen: set[tuple] = set()
     for timex in timexes:
         if not _can_date_an_event(timex) or _inside(timex, dateline):
@@ -64,10 +67,10 @@ def extract_mentions(
         span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
         if span is None or (headline and span.start_char < headline.end):
             continue
-        found = _clause_companies(span, companies)
+        sentence = sentences[starts[bisect_right(starts, span.start_char) - 1]]
+        found = _clause_companies(span, sentence, companies)
         if not found:
             continue
-        sentence = span.sent
         date_value = DateValue.from_timex(timex) if timex.is_event_date else None
         key = (sentence.start_char, tuple(name for name, _ in found), date_value.value if date_value else timex.text)
         if key in seen:
@@ -76,11 +79,10 @@ def extract_mentions(
         mentions.append(_mention(sentence, found, date_value, timex, base))
     if published is not None:
         dated = {m.start for m in mentions} | {
-            doc.char_span(t.start, t.end, alignment_mode="expand").sent.start_char
-            for t in timexes
-            if t.is_event_date and not _inside(t, dateline)
+            starts[bisect_right(starts, t.start) - 1] for t in timexes if t.is_event_date and not _inside(t, dateline)
         }
-        mentions.extend(_reported_today(doc, companies, published, dated, headline.end if headline else 0, base))
+        after = headline.end if headline else 0
+        mentions.extend(_reported_today(list(sentences.values()), companies, published, dated, after, base))
     return mentions
 
 
@@ -94,7 +96,12 @@ MAX_REPORTED_COMPANIES = 4
 
 
 def _reported_today(
-    doc: Doc, companies: dict[int, tuple[str, Span]], published: date, dated: set[int], after: int, base: dict
+    sentences: list[Span],
+    companies: dict[int, tuple[str, Span]],
+    published: date,
+    dated: set[int],
+    after: int,
+    base: dict,
 ) -> list[Mention]:
     """Undated sentences of a dated article that report something done: events at the publication date.
 
@@ -104,7 +111,7 @@ def _reported_today(
     """
     found = []
     day = DateValue(value=published.isoformat(), start=published, end=published, precision="day", text=PUBLISHED_TEXT)
-    for sentence in doc.sents:
+    for sentence in sentences:
         if sentence.start_char < after or sentence.start_char in dated:
             continue
         verb = sentence.root
@@ -298,15 +305,15 @@ def _subject_is_explicit(head: Token) -> bool:
     return subject.lemma_.lower() not in ANAPHORIC_NOUNS and subject.text.lower() not in ANAPHORIC_NOUNS
 
 
-def _clause_companies(span: Span, companies: dict[int, tuple[str, Span]]) -> list[tuple[str, Span]]:
+def _clause_companies(span: Span, sentence: Span, companies: dict[int, tuple[str, Span]]) -> list[tuple[str, Span]]:
     head = attachment_head(span)
-    found = _companies_in(clause_tokens(head), companies, span.sent)
+    found = _companies_in(clause_tokens(head), companies, sentence)
     if found or _subject_is_explicit(head):
         return found
-    root = span.sent.root
+    root = sentence.root
     if root.i == head.i:
         return found
-    return _companies_in(clause_tokens(root), companies, span.sent)
+    return _companies_in(clause_tokens(root), companies, sentence)
 
 
 def _companies_in(tokens: set[int], companies: dict[int, tuple[str, Span]], sentence: Span) -> list[tuple[str, Span]]:
