@@ -41,6 +41,14 @@ def peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+def workers_mb(jobs: int) -> str:
+    """The worker processes' share: the largest worker's peak, times the number of workers."""
+    if jobs <= 1:
+        return ""
+    largest = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    return f" + {jobs} workers of at most {largest:.0f} MB each"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=2000)
