@@ -83,7 +83,8 @@ def main() -> None:
         print(
             f"ingest --jobs {args.jobs}: {len(texts):,} articles, {words:,} words in {seconds:.1f} s: "
             f"{len(texts) / seconds:.1f} articles/s, {words / seconds:,.0f} words/s; "
-            f"{report.events:,} events; peak memory {peak_mb():.0f} MB; {len(report.errors)} errors"
+            f"{report.events:,} events; peak memory {peak_mb():.0f} MB{workers_mb(args.jobs)}; "
+            f"{len(report.errors)} errors"
         )
         begin = time.perf_counter()
         with Store(db) as store:

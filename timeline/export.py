@@ -80,14 +80,12 @@ def neutralise(cell: str) -> str:
     return "'" + cell if cell.startswith(_FORMULA_STARTS) else cell
 
 
-def write_stream(events: Iterable[Event], out: TextIO, fmt: str = "csv", header_lines: Iterable[str] = ()) -> int:
+def write_stream(events: Iterable[Event], out: TextIO, fmt: str = "csv") -> int:
     """Write events to an open text stream; returns the number of rows written."""
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r} (choose from {', '.join(FORMATS)})")
     count = 0
     if fmt == "csv":
-        for line in header_lines:
-            out.write(f"# {line}\n")
         writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, lineterminator="\r\n")  # RFC 4180: a lone \r is quoted too
         writer.writeheader()
         for event in events:
@@ -100,14 +98,14 @@ def write_stream(events: Iterable[Event], out: TextIO, fmt: str = "csv", header_
     return count
 
 
-def write_file(events: Iterable[Event], path: Path | str, fmt: str = "csv", header_lines: Iterable[str] = ()) -> int:
+def write_file(events: Iterable[Event], path: Path | str, fmt: str = "csv") -> int:
     """Write events to `path` ('-' for standard output) atomically; returns the number of rows."""
     if str(path) == "-":
-        return write_stream(events, sys.stdout, fmt, header_lines)
+        return write_stream(events, sys.stdout, fmt)
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
     buffer = io.StringIO()
-    count = write_stream(events, buffer, fmt, header_lines)
+    count = write_stream(events, buffer, fmt)
     handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from datetime import date, datetime  # noqa: F401 - date in annotations
+from datetime import date, datetime
 from functools import lru_cache
 
 from ..models import Timex
