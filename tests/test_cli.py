@@ -81,3 +81,28 @@ def test_dates_command_jsonl_records(tmp_path):
 def test_dates_command_stdin_table():
     result = run("dates", "-", "--published", "2024-04-26", "--format", "table", stdin="It grew in early 2022.")
     assert "2022" in result.output and "START" in result.output
+
+
+@pytest.mark.slow
+def test_bare_timeline_ingests_the_bundled_seeds_into_an_empty_database_then_opens_the_app(tmp_path, monkeypatch):
+    import timeline.tui
+
+    opened = []
+
+    class Recorder:  # stands in for the terminal, which CliRunner does not have; the app has its own tests
+        def __init__(self, db_path):
+            opened.append(db_path)
+
+        def run(self):
+            pass
+
+    monkeypatch.setattr(timeline.tui, "make_app", Recorder)
+    db = tmp_path / "db.json"
+    result = run("--db", str(db))
+    assert result.exit_code == 0, result.output
+    assert "ingesting the sample articles" in result.output
+    from timeline.store import Store
+
+    with Store(db, read_only=True) as store:
+        assert sorted(d.doc_id for d in store.documents())[0] == "seeds/000_2d0dbaa153dea599.txt"
+    assert opened == [db.resolve()]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import os
@@ -297,8 +298,9 @@ def ui(ctx: click.Context) -> None:
         seeds = bundled_seeds()
         if seeds is not None:
             click.echo(f"Empty database: ingesting the sample articles from {seeds} first.", err=True)
-            relative = os.path.relpath(seeds) if not os.path.relpath(seeds).startswith("..") else str(seeds)
-            _run_ingest(settings, [relative], None, quiet=False)
+            settings = settings.with_overrides(db_path=settings.db_path.resolve())
+            with contextlib.chdir(seeds.parent):  # so the documents are named seeds/000_....txt
+                _run_ingest(settings, [Path(seeds.name)], None, quiet=False, jobs=os.cpu_count() or 1)
     from .tui import make_app
 
     make_app(settings.db_path).run()
