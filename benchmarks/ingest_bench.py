@@ -17,6 +17,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from measure import peak_mb
+
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared/data/reuters21578/reuters21578.jsonl"
 
@@ -31,14 +33,6 @@ def sample(path: Path, count: int | None, folder: Path) -> tuple[Path, list[str]
             out.write(line)
             texts.append(json.loads(line)["text"])
     return target, texts
-
-
-def peak_mb() -> float:
-    with open("/proc/self/status") as status:
-        for line in status:
-            if line.startswith("VmHWM:"):
-                return int(line.split()[1]) / 1024
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def workers_mb(jobs: int) -> str:

@@ -14,7 +14,6 @@ import argparse
 import asyncio
 import json
 import random
-import resource
 import statistics
 import subprocess
 import sys
@@ -22,6 +21,8 @@ import tempfile
 import time
 from datetime import date, timedelta
 from pathlib import Path
+
+from measure import peak_mb
 
 from timeline.models import DateValue, Event, Mention
 from timeline.store import Store
@@ -62,15 +63,6 @@ def synthetic_events(count: int, companies: int, years: int, seed: int = 7) -> l
         )
         events.append(Event(f"{number:016x}", when, chosen, summary, [mention]))
     return events
-
-
-def peak_mb() -> float:
-    """Peak resident memory of this process (VmHWM: unlike ru_maxrss, it starts afresh at exec)."""
-    with open("/proc/self/status") as status:
-        for line in status:
-            if line.startswith("VmHWM:"):
-                return int(line.split()[1]) / 1024
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 async def drive(db: Path) -> dict:
