@@ -11,6 +11,7 @@ import csv
 import io
 import json
 import os
+import shlex
 import sys
 import tempfile
 from collections.abc import Iterable
@@ -18,6 +19,7 @@ from pathlib import Path
 from typing import TextIO
 
 from .models import Event
+from .query import Filter
 
 CSV_COLUMNS = (
     "event_id", "date", "start", "end", "precision", "modifier", "companies", "summary", "date_text",
@@ -115,3 +117,17 @@ def write_file(events: Iterable[Event], path: Path | str, fmt: str = "csv") -> i
         if os.path.exists(temporary):
             os.unlink(temporary)
     return count
+
+
+def write_filter_sidecar(path: Path | str, flt: Filter, rows: int, newest_first: bool = False) -> Path:
+    """`<export>.filter.json` beside an export: the filter and the command line that repeats the export."""
+    command = ["timeline", "export", *flt.cli_args(), "-o", str(path)]
+    sidecar = {
+        "filter": flt.describe(),
+        "command": " ".join(shlex.quote(part) for part in command),
+        "rows": rows,
+        "order": "newest first" if newest_first else "oldest first (the command line's order)",
+    }
+    target = Path(f"{path}.filter.json")
+    target.write_text(json.dumps(sidecar, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    return target

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
+from rich.markup import escape
 from textual import on, work
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
@@ -15,7 +15,7 @@ from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from ..export import write_file
+from ..export import write_file, write_filter_sidecar
 from ..query import FilterError, date_bound, parse_filter
 from ..store import Store, StoreError
 from ..view import read_line, read_view
@@ -343,7 +343,7 @@ class TimelineApp(App[None]):
         try:
             events = self.model.events_in_view()
             count = write_file(events, path, "csv")
-            write_filter_sidecar(path, self.model, count)
+            write_filter_sidecar(path, self.model.effective_filter, count, self.model.newest_first)
         except OSError as error:
             self.call_from_thread(self.notify, f"{path}: cannot write ({error.strerror})", severity="error")
             return
@@ -372,31 +372,6 @@ COMMANDS = [
     ("Reload", "Read the database again (r)", "reload"),
     ("Keys", "Show every key (?)", "help"),
 ]
-
-
-def write_filter_sidecar(path: Path, model: TimelineModel, rows: int) -> None:
-    """`<export>.filter.json`: the filter and the command that repeats the export from the shell."""
-    flt = model.effective_filter
-    command = ["timeline", "export", *flt.cli_args(), "-o", str(path)]
-    sidecar = {
-        "filter": flt.describe(),
-        "command": " ".join(_shell_quote(part) for part in command),
-        "rows": rows,
-        "order": "newest first" if model.newest_first else "oldest first (the command line's order)",
-    }
-    Path(f"{path}.filter.json").write_text(json.dumps(sidecar, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-
-
-def _shell_quote(part: str) -> str:
-    import shlex
-
-    return shlex.quote(part)
-
-
-def escape(text: str) -> str:
-    from rich.markup import escape as rich_escape
-
-    return rich_escape(text)
 
 
 def make_app(
