@@ -15,7 +15,7 @@ from datetime import date
 
 from ..models import Timex
 from . import intervals as iv
-from .grammar import COMPILED, FUTURE_CUES, MODIFIER_BEFORE, PAST_CUES, SIGNAL_BEFORE
+from .grammar import COMPILED, FUTURE_CUES, MODIFIER_BEFORE, PAST_CUES, SIGNAL_BEFORE, TRIGGERS
 from .rules import RESOLVERS, Context, Reading
 
 __all__ = ["find_dates", "guess_tense", "plausible"]
@@ -55,7 +55,11 @@ def find_dates(
     """
     latest_year = (published.year if published else 2100) + future_years
     candidates: list[tuple[int, int, int, Reading]] = []
+    lowered = text.lower()
     for name, pattern in COMPILED.items():
+        trigger = TRIGGERS.get(name)
+        if trigger is not None and not any(word in lowered for word in trigger):
+            continue
         for match in pattern.finditer(text):
             start, end = _trim(text, match.start(), match.end())
             if start >= end:

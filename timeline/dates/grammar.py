@@ -79,6 +79,27 @@ PATTERNS: dict[str, str] = {
 
 COMPILED = {name: re.compile(pattern) for name, pattern in PATTERNS.items()}
 
+_MONTH_WORDS = tuple(sorted({m.lower() for m in _MONTH_NAMES.split("|")}))
+_WEEKDAY_WORDS = tuple(w.lower() for w in WEEKDAY_NAMES.split("|"))
+TRIGGERS: dict[str, tuple[str, ...]] = {
+    "iso": ("-",), "slash": ("/",), "dmy": _MONTH_WORDS, "mdy": _MONTH_WORDS, "my": _MONTH_WORDS,
+    "relmonth": _MONTH_WORDS, "month": _MONTH_WORDS, "weekday": _WEEKDAY_WORDS,
+    "relword": ("today", "yesterday", "tomorrow", "tonight", "last night"),
+    "partofday": ("this morning", "this afternoon", "this evening"),
+    "ago": ("ago", "earlier", "later", "from now", "hence", "previously"),
+    "vague": ("recent", "coming", "past", "next", "last"),
+    "definite": ("the quarter", "the year", "the weekend", "the day"),
+    "yearago": ("year-ago", "year-earlier", "year ago", "year earlier"),
+    "holiday": ("christmas", "new year", "thanksgiving", "independence day", "valentine", "halloween"),
+    "quarter": ("quarter",), "qcode": ("q1", "q2", "q3", "q4"), "fiscal": ("fiscal", "fy"), "half": ("half",),
+    "hcode": ("h1", "h2"), "season": ("spring", "summer", "autumn", "winter", "fall"), "decade": ("0s", "0's"),
+    "century": ("century",), "set": ("every", "each", "per "),
+    "setadverb": ("annually", "yearly", "monthly", "weekly", "daily", "hourly", "nightly"),
+    "clock": ("a.m", "p.m", "am", "pm", "noon", "midnight"),
+}  # fmt: skip
+"""Words without which a pattern cannot match: checked on the lower-cased text before the pattern runs,
+since most articles hold none of them for most patterns and a substring test costs far less than a scan."""
+
 MODIFIER_BEFORE = re.compile(
     r"(?i:(?P<mod>early|mid|late|the\s+(?:beginning|start|end|middle|close|turn)\s+of|the\s+(?:first|last)\s+"
     r"(?:days?|weeks?|months?)\s+of|around|about|approximately|circa|roughly|nearly|almost|more\s+than|"
