@@ -68,10 +68,6 @@ class Canonicaliser:
         self._exclusions = frozenset(name.lower() for name in exclusions)
         self._memo: dict[str, str | None] = {}
 
-    def add_alias(self, alias: str, name: str) -> None:
-        """A within-article alias, such as an acronym in parentheses after a full name."""
-        self._aliases.setdefault(alias.lower(), name)
-
     def known(self, name: str) -> str | None:
         """The canonical name of a name the gazetteer or the user knows, else None."""
         key = name.lower()

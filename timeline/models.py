@@ -12,8 +12,6 @@ from datetime import date
 PRECISIONS = ("day", "week", "month", "season", "quarter", "half", "year", "decade", "century")
 """From the most to the least precise; `precision_rank` orders by this."""
 
-MODIFIERS = ("START", "MID", "END", "BEFORE", "AFTER", "APPROX", "ON_OR_BEFORE", "ON_OR_AFTER")
-
 
 def precision_rank(precision: str | None) -> int:
     """0 for a day, growing as the date gets coarser; unknown precision ranks last."""

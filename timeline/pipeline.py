@@ -13,6 +13,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from itertools import islice
 from pathlib import Path
 
@@ -199,11 +200,11 @@ def rebuild_events(store: Store, settings: Settings) -> None:
     store.replace_events(merge_mentions(mentions, settings.merge_similarity))
 
 
-_CANONICALISERS: dict[tuple, Canonicaliser] = {}
+@lru_cache(maxsize=4)
+def _canonicaliser_for(aliases: tuple[tuple[str, str], ...], exclusions: frozenset[str]) -> Canonicaliser:
+    return Canonicaliser(dict(aliases), exclusions)
 
 
 def _canonicaliser(settings: Settings) -> Canonicaliser:
-    key = (tuple(sorted(settings.company_aliases.items())), settings.company_exclusions)
-    if key not in _CANONICALISERS:
-        _CANONICALISERS[key] = Canonicaliser(settings.company_aliases, settings.company_exclusions)
-    return _CANONICALISERS[key]
+    """One canonicaliser per alias set and process, so its memo of names serves every article."""
+    return _canonicaliser_for(tuple(sorted(settings.company_aliases.items())), settings.company_exclusions)

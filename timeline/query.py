@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import shlex
 from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date
 
 from .dates import find_dates
@@ -75,9 +75,6 @@ class Filter:
         if self.search:
             args += ["--search", self.search]
         return args
-
-    def with_companies(self, companies: Iterable[str]) -> Filter:
-        return replace(self, companies=tuple(dict.fromkeys(companies)))
 
 
 def search_text(event: Event) -> str:
