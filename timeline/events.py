@@ -32,7 +32,30 @@ ANAPHORIC_NOUNS = frozenset(
 )
 """Subjects that stand for a company named elsewhere in the sentence ("the same one that started ...")."""
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
-FUTURE_GOVERNORS = frozenset({"expect", "plan", "aim", "intend", "schedule", "set", "due", "prepare", "hope"})
+IRREGULAR_FORMS = {
+    "say": "said", "tell": "told", "sell": "sold", "buy": "bought", "win": "won", "set": "set", "make": "made",
+    "write": "wrote written", "hold": "held", "begin": "began begun", "meet": "met",
+}  # fmt: skip
+
+
+def inflected(bases: str) -> frozenset[str]:
+    """Every form of these verbs ('plan' gives plans, planned, planning): the pipeline runs no lemmatizer."""
+    forms: set[str] = set()
+    for base in bases.split():
+        if re.search(r"[^aeiou]y$", base):
+            forms.update({base, base[:-1] + "ies", base[:-1] + "ied", base + "ing"})
+        elif base.endswith("e"):
+            stem = base[:-1] if re.search(r"[^aeiou]e$", base) else base
+            forms.update({base, base + "s", base + "d", stem + "ing"})
+        else:
+            double = base + base[-1] if re.search(r"[^aeiou][aeiou][bdgmnprt]$", base) else base
+            forms.update({base, base + "es" if re.search(r"(?:[sxzo]|[cs]h)$", base) else base + "s"})
+            forms.update({double + "ed", double + "ing"})
+        forms.update(IRREGULAR_FORMS.get(base, "").split())
+    return frozenset(forms)
+
+
+FUTURE_GOVERNORS = inflected("expect plan aim intend schedule set due prepare hope")
 PUBLISHED_TEXT = "(publication date)"
 """The date text of a headline mention, dated by its article's publication."""
 _ACRONYM_AFTER = re.compile(r"\s*\(([A-Z][A-Za-z0-9&-]{1,9})\)")
@@ -86,9 +109,9 @@ def extract_mentions(
     return mentions
 
 
-REPORTING_VERBS = frozenset(
+REPORTING_VERBS = inflected(
     "say announce report confirm state tell add claim unveil reveal disclose sign agree deny warn complete "
-    "file order buy acquire sell win award".split()
+    "file order buy acquire sell win award"
 )
 """Verbs that report news: a dated article's sentence built on one happened at its publication date."""
 MAX_REPORTED_COMPANIES = 4
@@ -121,7 +144,7 @@ def _reported_today(
         subject = _own_subject(verb)
         company_subject = subject is not None and any(index in companies for index in (t.i for t in subject.subtree))
         perfect = verb.tag_ == "VBN" and any(child.lower_ in ("has", "have", "'ve") for child in verb.children)
-        reporting = verb.lemma_.lower() in REPORTING_VERBS
+        reporting = verb.lower_ in REPORTING_VERBS
         simple_past = verb.tag_ == "VBD"
         if not (simple_past or (perfect and company_subject) or (reporting and verb.tag_ in ("VBZ", "VBP"))):
             continue
@@ -302,7 +325,7 @@ def _subject_is_explicit(head: Token) -> bool:
         return head.pos_ in ("NOUN", "PROPN")
     if subject.dep_ == "relcl" or subject.tag_ in PRONOUN_TAGS:
         return False
-    return subject.lemma_.lower() not in ANAPHORIC_NOUNS and subject.text.lower() not in ANAPHORIC_NOUNS
+    return subject.lower_ not in ANAPHORIC_NOUNS
 
 
 def _clause_companies(span: Span, sentence: Span, companies: dict[int, tuple[str, Span]]) -> list[tuple[str, Span]]:
@@ -325,29 +348,74 @@ def _companies_in(tokens: set[int], companies: dict[int, tuple[str, Span]], sent
     return sorted(inside, key=lambda pair: pair[1].start_char)
 
 
+REPORTING_FORMS = inflected("say tell report announce state add confirm claim write")
+PERFECT_AUX = frozenset({"has", "have", "had", "'ve", "'d"})
+MODAL_AUX = frozenset({"would", "can", "may", "might", "should", "must"})
+"""Modals look ahead in news ("may come as early as Tuesday"); with a perfect they look back. Not "could",
+as often the past of "can" ("could not be reached Wednesday")."""
+SAME_FORM_PAST = frozenset("hurt cut put set hit cost shut quit spread let bid split cast beat burst read".split())
+"""Verbs whose past looks like their present, which the tagger often reads as present in past reports."""
+NOMINAL_LINKS = frozenset(
+    {"pobj", "prep", "dobj", "nsubj", "nsubjpass", "attr", "appos", "compound", "npadvmod", "amod", "poss"}
+)
+"""Dependencies through which a noun with a date ("the Oct. 23 slaying") takes the tense of its verb."""
+
+
 def _tense_at(doc: Doc, start: int, end: int) -> str | None:
+    """'past', 'future', 'present' (a plain present that is not a report: "they meet Monday"), or None."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return None
     head = attachment_head(span)
+    through_noun = False
+    for _ in range(4):
+        if head.pos_ in ("VERB", "AUX") or head.head.i == head.i or head.dep_ not in NOMINAL_LINKS:
+            break
+        head, through_noun = head.head, True
     token = head
     for _ in range(3):
-        if any(child.dep_ in ("aux", "auxpass") and child.lower_ in FUTURE_AUX for child in token.children):
+        auxiliaries = {child.lower_ for child in token.children if child.dep_ in ("aux", "auxpass")}
+        if auxiliaries & PERFECT_AUX and not auxiliaries & FUTURE_AUX:
+            return "past"  # "may have killed", "would have won"
+        if auxiliaries & (FUTURE_AUX | MODAL_AUX):
             return "future"
-        if token.dep_ == "xcomp" and token.head.lemma_ in FUTURE_GOVERNORS:
-            return "future"
+        if token.dep_ == "xcomp" and token.head.lower_ in FUTURE_GOVERNORS:
+            governor_aux = {child.lower_ for child in token.head.children if child.dep_ in ("aux", "auxpass")}
+            return "past" if governor_aux & PERFECT_AUX else "future"  # "had been due to expire Friday"
         if token.dep_ not in ("xcomp", "conj", "pcomp", "prep", "pobj") or token.head.i == token.i:
             break
         token = token.head
-    if head.tag_ == "VBD":
+    tense = _verb_tense(head)
+    # "follows Tuesday's declaration": a dated noun does not share its verb's present
+    return None if through_noun and tense == "present" else tense
+
+
+def _record_set(verb: Token) -> bool:
+    """'set on Aug. 6' (a record) rather than 'set for April' or 'set to open' (a plan)."""
+    return verb.lower_ == "set" and not any(
+        child.dep_ == "xcomp" or (child.dep_ == "prep" and child.lower_ == "for") for child in verb.children
+    )
+
+
+def _verb_tense(head: Token) -> str | None:
+    auxiliaries = {child.lower_ for child in head.children if child.dep_ in ("aux", "auxpass")}
+    if auxiliaries & PERFECT_AUX:
         return "past"
-    if head.tag_ == "VBN":  # a participle is past only as a perfect or a past passive, not "is scheduled"
-        auxiliaries = {child.lower_ for child in head.children if child.dep_ in ("aux", "auxpass")}
-        if auxiliaries & {"has", "have", "had", "was", "were", "'ve"}:
-            return "past"
-        return None
-    if any(child.lower_ in ("has", "have", "had") for child in head.children):
+    if head.tag_ == "VBD" or auxiliaries & {"was", "were", "did"}:
         return "past"
+    if head.tag_ == "VBN":
+        if auxiliaries:  # "is scheduled", "will be held"
+            return None
+        # a participle modifying a noun reports what was done ("the record set on Aug. 6") unless it plans
+        if head.lower_ in FUTURE_GOVERNORS and not _record_set(head):
+            return "future"
+        return "past" if head.dep_ in ("acl", "amod") else None
+    if head.tag_ in ("VBZ", "VBP") and head.lower_ in FUTURE_GOVERNORS:
+        return "future"
+    if head.tag_ in ("VBZ", "VBP") and head.lower_ not in REPORTING_FORMS | SAME_FORM_PAST and not auxiliaries:
+        return "present"
+    if head.tag_ == "VB" and auxiliaries & {"do", "does"}:
+        return "present"
     return None
 
 

@@ -118,18 +118,44 @@ eleven months back without its year, but often one a few weeks ahead ("payable D
 
 
 def _nearest(anchor: date, candidates: list[date], tense: str | None) -> date:
-    """The candidate on or before the anchor for the past, on or after it for the future, else the closest."""
+    """The candidate on or before the anchor for the past, on or after it for the future.
+
+    With no tense, the closest when it is soon after publication, else the latest one before: news names a
+    year-less date months back ("the record set on Aug. 6") far more often than months ahead.
+    A date a few weeks ahead wins over a past tense the parse may have misread ("payable Dec. 15", "told
+    them of a cut in September"). A deadline is the next one within half a year, else the closest.
+    """
     window = timedelta(days=NEAR_FUTURE_DAYS)
     soon = [c for c in candidates if anchor < c <= anchor + window]
-    if tense == "past" and soon and not [c for c in candidates if anchor - window <= c <= anchor]:
+    earlier = [c for c in candidates if c <= anchor]
+    if tense == "past" and soon and not [c for c in earlier if anchor - window <= c]:
         return soon[0]
-    if tense is None:
-        return min(candidates, key=lambda c: (abs((c - anchor).days), c > anchor))
+    if tense == "deadline":
+        ahead = [c for c in candidates if anchor <= c <= anchor + timedelta(days=DEADLINE_REACH_DAYS)]
+        return min(ahead) if ahead else _nearest(anchor, candidates, None)
+    if tense not in ("past", "future"):
+        closest = min(candidates, key=lambda c: (abs((c - anchor).days), c > anchor))
+        if closest <= anchor + window or not earlier:
+            return closest
+        return max(earlier)
     if tense == "future":
         later = [c for c in candidates if c >= anchor]
         return min(later) if later else max(candidates)
-    earlier = [c for c in candidates if c <= anchor]
     return max(earlier) if earlier else min(candidates)
+
+
+_DEADLINE = re.compile(
+    r"(?i:\b(?:by|until|till|through|due|effective|ahead\s+of|no\s+later\s+than)\s+(?:early\s+|mid-?|late\s+)?)$"
+)
+DEADLINE_REACH_DAYS = 183
+
+
+def _tense_or_deadline(ctx: Context) -> str | None:
+    """A deadline ("by May", "until mid-November", "effective Feb. 1") lies ahead within half a year, unless
+    the clause is past; a deadline a day gone ("by Jan. 14" on the 15th) is the one just passed."""
+    if ctx.tense != "past" and _DEADLINE.search(_before(ctx, 24)):
+        return "deadline"
+    return ctx.tense
 
 
 def _year_for(anchor: date, month: int, day: int, tense: str) -> date | None:
@@ -169,7 +195,7 @@ def _day_month(m: re.Match, ctx: Context) -> Reading | None:
         return INVALID
     if ctx.anchor is None:
         return Reading("DATE", None)
-    found = _year_for(ctx.anchor, month, day, ctx.tense)
+    found = _year_for(ctx.anchor, month, day, _tense_or_deadline(ctx))
     return _date(iv.day(found), anchored=True) if found else None
 
 
@@ -199,7 +225,7 @@ def _month(m: re.Match, ctx: Context) -> Reading | None:
     number = _month_number(word)
     options = [date(y, number, 1) for y in (ctx.anchor.year - 1, ctx.anchor.year, ctx.anchor.year + 1)]
     first_of_anchor_month = ctx.anchor.replace(day=1)
-    chosen = _nearest(first_of_anchor_month, options, ctx.tense)
+    chosen = _nearest(first_of_anchor_month, options, _tense_or_deadline(ctx))
     return _date(iv.month(chosen.year, number), anchored=True)
 
 
@@ -240,8 +266,8 @@ def _weekday(m: re.Match, ctx: Context) -> Reading | None:
         delta = delta + 7 if delta <= 0 else delta
     elif rel == "this":
         pass
-    elif ctx.tense == "future":
-        delta = delta + 7 if delta < 0 else delta  # news says "on Friday" of the coming or current Friday
+    elif ctx.tense in ("future", "present"):
+        delta = delta + 7 if delta < 0 else delta  # "will meet on Friday", "they meet Friday": the coming one
     else:
         delta = delta - 7 if delta > 0 else delta
     found = ctx.anchor + timedelta(days=delta)
@@ -286,7 +312,7 @@ def _relunit(m: re.Match, ctx: Context) -> Reading | None:
         return _date(iv.season(base, SEASONS[unit]), anchored=True)
     if ctx.anchor is None:
         return Reading("DATE", None)
-    if unit == "quarter" and rel in ("latest", "current", "same") and ctx.tense != "future":
+    if unit == "quarter" and (rel == "latest" or (rel == "same" and ctx.tense != "future")):
         return _date(iv.unit_period(ctx.anchor, "Q", -1), anchored=True)  # "the latest quarter": last reported
     return _date(iv.unit_period(ctx.anchor, UNITS[unit], _OFFSETS[rel]), anchored=True)
 
@@ -370,26 +396,33 @@ def _quarter(m: re.Match, ctx: Context) -> Reading | None:
     year, relative = _ordinal_year(m, ctx)
     if year is not None:
         return _date(iv.quarter(year, number), anchored=relative)
-    return _nearby(ctx, lambda year: iv.quarter(year, number))
+    return _nearby(ctx, lambda year: iv.quarter(year, number), reported=True)
 
 
-def _nearby(ctx: Context, make: Callable[[int], iv.Period]) -> Reading:
+def _nearby(ctx: Context, make: Callable[[int], iv.Period], reported: bool = False) -> Reading:
     """The period `make(year)` of the year before, of, or after publication that the tense points at."""
     if ctx.anchor is None:
         return Reading("DATE", None)
     options = [make(y) for y in (ctx.anchor.year - 1, ctx.anchor.year, ctx.anchor.year + 1)]
-    return _date(_nearest_period(ctx, options), anchored=True)
+    return _date(_nearest_period(ctx, options, reported), anchored=True)
 
 
-def _nearest_period(ctx: Context, options: list[iv.Period]) -> iv.Period:
-    """For the past, the latest period that has begun by the anchor; for the future, the next one not over."""
+REPORTING_LAG_DAYS = 92
+"""A quarter or half that ended this recently is still the one future sentences mean: its results are
+reported after it ends ("will report third-quarter earnings" in October)."""
+
+
+def _nearest_period(ctx: Context, options: list[iv.Period], reported: bool = False) -> iv.Period:
+    """For the past, the latest period that has begun by the anchor; for the future, the next one not over
+    (or, for `reported` periods such as quarters, over within the reporting lag)."""
     assert ctx.anchor is not None
-    if ctx.tense is None:
+    if ctx.tense not in ("past", "future"):
         current = [p for p in options if p.start <= ctx.anchor <= p.end]
         if current:
             return current[0]
     if ctx.tense == "future":
-        open_ones = [p for p in options if p.end >= ctx.anchor]
+        recent_end = ctx.anchor - timedelta(days=REPORTING_LAG_DAYS if reported else 0)
+        open_ones = [p for p in options if p.end >= recent_end]
         return min(open_ones, key=lambda p: p.start) if open_ones else options[-1]
     begun = [p for p in options if p.start <= ctx.anchor]
     return max(begun, key=lambda p: p.start) if begun else options[0]
@@ -403,7 +436,7 @@ def _qcode(m: re.Match, ctx: Context) -> Reading | None:
         return _date(iv.quarter(int(year), number))
     if m["yy"]:
         return _date(iv.quarter(_two_digit_year(m["yy"]), number))
-    return _nearby(ctx, lambda year: iv.quarter(year, number))
+    return _nearby(ctx, lambda year: iv.quarter(year, number), reported=True)
 
 
 @resolver("fiscal")
@@ -418,7 +451,7 @@ def _half(m: re.Match, ctx: Context) -> Reading | None:
     year, relative = _ordinal_year(m, ctx)
     if year is not None:
         return _date(iv.half(year, number), anchored=relative)
-    return _nearby(ctx, lambda year: iv.half(year, number))
+    return _nearby(ctx, lambda year: iv.half(year, number), reported=True)
 
 
 @resolver("hcode")
