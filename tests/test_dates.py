@@ -50,6 +50,16 @@ def only(text: str, published: date | None = FRIDAY):
         ("in 2020", "2020", "year"),
         ("two years ago", "2022", "year"),
         ("fiscal 2023", "2023", "year"),
+        # "the past year" is a date in TimeML news, the year before publication
+        ("the past year", "2023", "year"),
+        ("the current fiscal year", "2024", "year"),
+        ("the latest fiscal year", "2023", "year"),
+        # years read aloud, as broadcast transcripts write them
+        ("January nineteen ninety-seven", "1997-01", "month"),
+        ("the winter of nineteen ninety-four", "1994-WI", "season"),
+        ("in two thousand and one", "2001", "year"),
+        ("the year two thousand", "2000", "year"),
+        ("during the nineties", "199", "decade"),
     ],
 )
 def test_values(text, value, precision):
@@ -114,6 +124,8 @@ def test_references_durations_and_sets_are_never_event_dates(text, type_, value)
         "sold 2000 vehicles",
         "page 12",
         "Feb 31, 2024",
+        "two thousand people",
+        "temperatures in the nineties degrees",
     ],
 )
 def test_no_false_dates(text):

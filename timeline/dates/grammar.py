@@ -8,7 +8,16 @@ from __future__ import annotations
 
 import re
 
-from .lexicon import FUTURE_WORDS, NUMBERS, PAST_WORDS, PRESENT_WORDS, VAGUE_NUMBERS
+from .lexicon import (
+    FUTURE_WORDS,
+    NUMBERS,
+    PAST_WORDS,
+    PRESENT_WORDS,
+    SPOKEN_ONES,
+    SPOKEN_TEENS,
+    SPOKEN_TENS,
+    VAGUE_NUMBERS,
+)
 
 _MONTH_NAMES = (
     "January|February|March|April|May|June|July|August|September|October|November|December|"
@@ -30,6 +39,15 @@ def _words(words: tuple[str, ...]) -> str:
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
 
 
+_TWO_DIGITS = rf"(?:(?:{_words(SPOKEN_TENS)})(?:[\s-]+(?:{_words(SPOKEN_ONES)}))?|{_words(SPOKEN_TEENS)})"
+_DECADE_WORDS = tuple(word[:-1] + "ies" for word in SPOKEN_TENS[2:])
+"""'the forties' to 'the nineties'; 'the twenties' and 'the thirties' are as often ages or temperatures."""
+SPOKEN_YEAR = (
+    rf"(?P<spoken>(?:nineteen|twenty)[\s-]+{_TWO_DIGITS}"
+    rf"|two\s+thousand(?:\s+and)?(?:[\s-]+(?:{_TWO_DIGITS}|{_words(SPOKEN_ONES)}))?)(?![\s-]+hundred)"
+)
+
+
 PATTERNS: dict[str, str] = {
     "iso": r"\b(?P<year>\d{4})-(?P<mon>[01]\d)-(?P<day>[0-3]\d)(?:[T ](?P<hour>[0-2]\d):(?P<minute>[0-5]\d))?\b",
     "slash": r"\b(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<year>\d{4}|\d{2})\b",
@@ -44,13 +62,14 @@ PATTERNS: dict[str, str] = {
     "relword": r"(?i:\b(?P<word>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|today|yesterday|"
     r"tomorrow|tonight|last\s+night)\b(?:\s+(?P<part>morning|afternoon|evening|night)\b)?)",
     "partofday": r"(?i:\bthis\s+(?P<part>morning|afternoon|evening)\b)",
-    "relunit": rf"(?i:\b(?P<the>the\s+)?{_REL}\s+(?P<unit>week|weekend|month|year|quarter|decade|century|"
+    "relunit": rf"(?i:\b(?P<the>the\s+)?{_REL}\s+(?:fiscal\s+)?(?P<unit>week|weekend|month|year|quarter|decade|century|"
     r"spring|summer|autumn|fall|winter)\b)",
     "ago": rf"(?i:\b{NUM}[\s-]+{_UNIT}\s+(?P<dir>ago|earlier|later|from\s+now|hence|previously)\b)",
     "duration": rf"(?i:\b(?:the\s+(?P<span>past|last|next|previous|coming|first|final)\s+)?{NUM}[\s-]+{_UNIT}"
     r"(?P<old>[\s-]+old)?\b)",
     "vague": r"(?i:\b(?P<adj>recent|coming|past|next|last)\s+(?P<unit>days|weeks|months|years|decades)\b)",
-    "definite": r"(?i:\bthe\s+(?P<unit>quarter|year|weekend|day)\b)(?!\s*(?:-|of|before|after|earlier|ago|when|that))",
+    "definite": r"(?i:\bthe\s+(?:full\s+)?(?:fiscal\s+)?(?P<unit>quarter|year|weekend|day)\b)"
+    r"(?!\s*(?:-|of|before|after|earlier|ago|when|that))",
     "yearago": r"(?i:\b(?:the\s+)?year[\s-](?:earlier|ago)"
     r"(?:\s+(?P<unit>quarter|period|month|level|figure|results))?\b)",
     "holiday": r"\b(?P<name>Christmas(?:\s+Day|\s+Eve)?|New\s+Year'?s(?:\s+Day|\s+Eve)?|Thanksgiving(?:\s+Day)?|"
@@ -66,6 +85,9 @@ PATTERNS: dict[str, str] = {
     rf"(?:(?:\s+of)?\s+(?P<year>{YEAR})\b)?",
     "decade": r"\b(?:the\s+)?(?:(?P<century>1[6-9]|20)(?P<decade>\d)0'?s|'(?P<short>\d)0s)\b",
     "century": r"(?i:\b(?:the\s+)?(?P<ord>\d{1,2})(?:st|nd|rd|th)\s+century\b)",
+    "spokenyear": rf"(?i:\b(?:(?P<month>{_MONTH_NAMES})\s+|(?:the\s+)?(?P<season>spring|summer|autumn|fall|"
+    rf"winter)\s+of\s+|the\s+year\s+)?{SPOKEN_YEAR}\b)",
+    "spokendecade": rf"(?i:\bthe\s+(?P<tens>{_words(_DECADE_WORDS)})\b(?!\s+degrees))",
     "year": rf"\b(?:the\s+year\s+)?(?P<year>{YEAR})\b(?![-/]\d|\s*%|,\d{{3}}|\.\d)",
     "present": rf"(?i:\b(?:{_words(PRESENT_WORDS)})(?!\w))",
     "past": rf"(?i:\b(?:{_words(PAST_WORDS)})\b)",
@@ -93,7 +115,8 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
     "holiday": ("christmas", "new year", "thanksgiving", "independence day", "valentine", "halloween"),
     "quarter": ("quarter",), "qcode": ("q1", "q2", "q3", "q4"), "fiscal": ("fiscal", "fy"), "half": ("half",),
     "hcode": ("h1", "h2"), "season": ("spring", "summer", "autumn", "winter", "fall"), "decade": ("0s", "0's"),
-    "century": ("century",), "set": ("every", "each", "per "),
+    "century": ("century",), "set": ("every", "each", "per "), "spokenyear": ("nineteen", "twenty", "thousand"),
+    "spokendecade": tuple(f"the {word}" for word in _DECADE_WORDS),
     "setadverb": ("annually", "yearly", "monthly", "weekly", "daily", "hourly", "nightly"),
     "clock": ("a.m", "p.m", "am", "pm", "noon", "midnight"),
 }  # fmt: skip

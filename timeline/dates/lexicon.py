@@ -21,6 +21,12 @@ NUMBERS = {
     "hundred": 100, "a couple of": 2, "couple of": 2, "a dozen": 12, "dozen": 12, "half a": 0.5,
 }  # fmt: skip
 
+SPOKEN_ONES = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+SPOKEN_TEENS = ("ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+                "nineteen")  # fmt: skip
+SPOKEN_TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+"""Words of a year read aloud ("nineteen ninety-six", "two thousand and one") in broadcast transcripts."""
+
 VAGUE_NUMBERS = ("several", "a few", "few", "some", "many", "the next few", "a number of", "couple")
 """Quantities with no value: a duration of 'several years' is `PXY`."""
 

@@ -21,6 +21,9 @@ from .lexicon import (
     ORDINALS,
     PARTS_OF_DAY,
     SEASONS,
+    SPOKEN_ONES,
+    SPOKEN_TEENS,
+    SPOKEN_TENS,
     UNITS,
     WEEKDAYS,
 )
@@ -296,15 +299,13 @@ def _part_of_day(m: re.Match, ctx: Context) -> Reading | None:
     return Reading("TIME", f"{ctx.anchor.isoformat()}T{code}", iv.day(ctx.anchor), True)
 
 
-_OFFSETS = {"this": 0, "current": 0, "same": 0, "latest": 0, "last": -1, "past": -1, "previous": -1,
+_OFFSETS = {"this": 0, "current": 0, "same": 0, "latest": -1, "last": -1, "past": -1, "previous": -1,
             "prior": -1, "preceding": -1, "next": 1, "coming": 1, "following": 1}  # fmt: skip
 
 
 @resolver("relunit")
 def _relunit(m: re.Match, ctx: Context) -> Reading | None:
     rel, unit = m["rel"].lower(), m["unit"].lower()
-    if m["the"] and rel in ("past", "last", "next", "coming") and unit in UNITS:
-        return _duration_value(1, UNITS[unit])  # "the past year": a year-long stretch, not a date
     if unit in SEASONS:
         if ctx.anchor is None:
             return Reading("DATE", None)
@@ -312,8 +313,8 @@ def _relunit(m: re.Match, ctx: Context) -> Reading | None:
         return _date(iv.season(base, SEASONS[unit]), anchored=True)
     if ctx.anchor is None:
         return Reading("DATE", None)
-    if unit == "quarter" and (rel == "latest" or (rel == "same" and ctx.tense != "future")):
-        return _date(iv.unit_period(ctx.anchor, "Q", -1), anchored=True)  # "the latest quarter": last reported
+    if unit == "quarter" and rel == "same" and ctx.tense != "future":
+        return _date(iv.unit_period(ctx.anchor, "Q", -1), anchored=True)  # "the same quarter": last reported
     return _date(iv.unit_period(ctx.anchor, UNITS[unit], _OFFSETS[rel]), anchored=True)
 
 
@@ -507,6 +508,48 @@ def _year(m: re.Match, ctx: Context) -> Reading | None:
     if re.search(r"\d[\d,.]*\s*(?:to|-|–|and)\s*$", before) and not re.search(r"\b1[6-9]\d\d|20\d\d", before):
         return None  # "1,500 to 2000": an amount range
     return _date(iv.year(int(m["year"])))
+
+
+def _spoken_number(words: str) -> int:
+    """'ninety-six' is 96, 'twelve' 12: the two digits of a year read aloud."""
+    total = 0
+    for word in re.split(r"[\s-]+", words.lower()):
+        if word in SPOKEN_TENS:
+            total += 20 + 10 * SPOKEN_TENS.index(word)
+        elif word in SPOKEN_TEENS:
+            total += 10 + SPOKEN_TEENS.index(word)
+        elif word in SPOKEN_ONES:
+            total += 1 + SPOKEN_ONES.index(word)
+    return total
+
+
+_YEAR_CUE = re.compile(r"(?i:\b(?:in|since|by|until|of|from|early|late|mid|during|before|after)[\s-]+)$")
+
+
+@resolver("spokenyear")
+def _spoken_year(m: re.Match, ctx: Context) -> Reading | None:
+    """'nineteen ninety-six', 'January nineteen ninety-seven', 'the year two thousand', 'in two thousand and one'."""
+    words = " ".join(m["spoken"].lower().replace("-", " ").split())
+    if words.startswith("two thousand"):
+        prefixed = m["month"] or m["season"] or m.group().lower().startswith("the year")
+        if not prefixed and not _YEAR_CUE.search(_before(ctx)):
+            return None  # "two thousand people"
+        year = 2000 + _spoken_number(words.removeprefix("two thousand").removeprefix(" and"))
+    else:
+        century, rest = words.split(" ", 1)
+        year = (1900 if century == "nineteen" else 2000) + _spoken_number(rest)
+    if m["month"]:
+        return _date(iv.month(year, _month_number(m["month"])))
+    if m["season"]:
+        return _date(iv.season(year, SEASONS[m["season"].lower()]))
+    return _date(iv.year(year))
+
+
+@resolver("spokendecade")
+def _spoken_decade(m: re.Match, ctx: Context) -> Reading | None:
+    """'the nineties': a decade of the twentieth century."""
+    decade = 1900 + 20 + 10 * SPOKEN_TENS.index(m["tens"].lower()[:-3] + "y")
+    return _date(iv.decade(decade))
 
 
 @resolver("present")
