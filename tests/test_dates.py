@@ -60,6 +60,12 @@ def only(text: str, published: date | None = FRIDAY):
         ("in two thousand and one", "2001", "year"),
         ("the year two thousand", "2000", "year"),
         ("during the nineties", "199", "decade"),
+        # a clock time with its day is one TIME expression dated by that day
+        ("polls closed at 10 p.m. Wednesday", "2024-04-24T22:00", "day"),
+        ("the offer expires at 5 p.m. EST April 29", "2024-04-29T17:00", "day"),
+        ("the deadline was midnight Thursday", "2024-04-25T24:00", "day"),
+        # a deadline lies ahead
+        ("the relatives have until 9 a.m. Tuesday", "2024-04-30T09:00", "day"),
     ],
 )
 def test_values(text, value, precision):
@@ -97,6 +103,8 @@ def test_signals_become_the_relation_and_stay_outside_the_expression(text, relat
     ("text", "type_", "value"),
     [
         ("now", "DATE", "PRESENT_REF"),
+        ("published daily", "SET", "P1D"),
+        ("meets weekly", "SET", "P1W"),
         ("it is currently", "DATE", "PRESENT_REF"),
         ("recently", "DATE", "PAST_REF"),
         ("in the future", "DATE", "FUTURE_REF"),

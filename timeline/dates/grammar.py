@@ -95,8 +95,9 @@ PATTERNS: dict[str, str] = {
     "set": rf"(?i:\b(?:every|each|per)\s+(?:(?P<num>other|\d+|two|three|four|five|six)\s+)?"
     rf"(?P<unit>day|week|month|quarter|year|morning|evening|night|weekend|{WEEKDAY_NAMES.lower()})s?\b)",
     "setadverb": r"(?i:\b(?P<adverb>annually|yearly|monthly|weekly|daily|hourly|nightly)\b)",
-    "clock": r"(?i:\b(?P<hour>[01]?\d|2[0-3])(?:[:.](?P<minute>[0-5]\d))?\s*(?P<ampm>a\.m\.|p\.m\.|am\b|pm\b))"
-    r"(?:\s+(?P<tz>[ECMP][SD]T|GMT|UTC)\b)?|(?i:\b(?P<noon>noon|midnight)\b)",
+    "clock": r"(?:(?i:\b(?P<hour>[01]?\d|2[0-3])(?:[:.](?P<minute>[0-5]\d))?\s*(?P<ampm>a\.m\.|p\.m\.|am\b|pm\b))"
+    r"(?:\s+(?P<tz>[ECMP][SD]T|GMT|UTC)\b)?|(?i:\b(?P<noon>noon|midnight)\b))"
+    rf"(?:,?\s+(?:(?P<wd>{WEEKDAY_NAMES})\b|(?<!,){MONTH}\s+(?P<day>{DAY})\b(?![,.]?\d)|(?i:(?P<rel>today|yesterday|tomorrow)\b)))?",
 }
 
 COMPILED = {name: re.compile(pattern) for name, pattern in PATTERNS.items()}

@@ -168,7 +168,7 @@ def _year_for(anchor: date, month: int, day: int, tense: str) -> date | None:
 
 def _about_quarters(ctx: Context) -> bool:
     """Business news counting in quarters: 'a year ago' then means the same quarter a year before."""
-    return "quarter" in ctx.text[max(0, ctx.start - 300) : ctx.end + 60].lower()
+    return "quarter" in ctx.text[max(0, ctx.start - 700) : ctx.end + 60].lower()
 
 
 @resolver("iso")
@@ -261,7 +261,13 @@ def _weekday(m: re.Match, ctx: Context) -> Reading | None:
         return Reading("SET", f"XXXX-WXX-{weekday + 1}")
     if ctx.anchor is None:
         return Reading("DATE", None)
-    rel = (m["rel"] or "").lower()
+    found = _weekday_date(ctx, weekday, (m["rel"] or "").lower())
+    return _date(iv.day(found), anchored=True)  # "Friday night" is dated by its day, as TimeML news mostly does
+
+
+def _weekday_date(ctx: Context, weekday: int, rel: str) -> date:
+    """The weekday nearest the anchor that the relative word or the tense points at."""
+    assert ctx.anchor is not None
     delta = weekday - ctx.anchor.weekday()
     if rel == "last" or rel == "past":
         delta = delta - 7 if delta >= 0 else delta
@@ -269,12 +275,11 @@ def _weekday(m: re.Match, ctx: Context) -> Reading | None:
         delta = delta + 7 if delta <= 0 else delta
     elif rel == "this":
         pass
-    elif ctx.tense in ("future", "present"):
+    elif _tense_or_deadline(ctx) in ("future", "present", "deadline"):
         delta = delta + 7 if delta < 0 else delta  # "will meet on Friday", "they meet Friday": the coming one
     else:
         delta = delta - 7 if delta > 0 else delta
-    found = ctx.anchor + timedelta(days=delta)
-    return _date(iv.day(found), anchored=True)  # "Friday night" is dated by its day, as TimeML news mostly does
+    return ctx.anchor + timedelta(days=delta)
 
 
 @resolver("relword")
@@ -581,14 +586,15 @@ def _set(m: re.Match, ctx: Context) -> Reading | None:
 
 @resolver("setadverb")
 def _set_adverb(m: re.Match, ctx: Context) -> Reading | None:
-    """'daily' recurs every day: TimeML writes the recurring calendar unit, XXXX-XX-XX."""
-    value = {"annually": "XXXX", "yearly": "XXXX", "monthly": "XXXX-XX", "weekly": "XXXX-WXX", "daily": "XXXX-XX-XX",
+    """'daily' recurs every day: TimeML news writes the period of the recurrence, P1D."""
+    value = {"annually": "P1Y", "yearly": "P1Y", "monthly": "P1M", "weekly": "P1W", "daily": "P1D",
              "nightly": "XXXX-XX-XXTNI", "hourly": "PT1H"}[m["adverb"].lower()]  # fmt: skip
     return Reading("SET", value)
 
 
 @resolver("clock")
 def _clock(m: re.Match, ctx: Context) -> Reading | None:
+    """'10 p.m.', 'noon', and with their day: '10 p.m. Wednesday', '5 p.m. EST Nov. 9', 'noon Thursday'."""
     if m["noon"]:
         hour, minute = (12 if m["noon"].lower() == "noon" else 0), 0
     else:
@@ -599,8 +605,21 @@ def _clock(m: re.Match, ctx: Context) -> Reading | None:
         hour = (hour % 12) + (12 if pm else 0)
     if ctx.anchor is None:
         return Reading("TIME", None)
-    value = f"{ctx.anchor.isoformat()}T{hour:02d}:{minute:02d}"
-    return Reading("TIME", value, iv.day(ctx.anchor), True)
+    day = ctx.anchor
+    if m["wd"]:
+        day = _weekday_date(ctx, WEEKDAYS[m["wd"].lower()], "")
+    elif m["month"]:
+        if _safe_date(2000, _month_number(m["month"]), _day_number(m["day"])) is None:
+            return INVALID
+        day = _year_for(ctx.anchor, _month_number(m["month"]), _day_number(m["day"]), _tense_or_deadline(ctx))
+    elif m["rel"]:
+        day = ctx.anchor + timedelta(days={"today": 0, "yesterday": -1, "tomorrow": 1}[m["rel"].lower()])
+    if day is None:
+        return None
+    clock = f"{hour:02d}:{minute:02d}"
+    if m["noon"] and hour == 0 and (m["wd"] or m["month"] or m["rel"]):
+        clock = "24:00"  # "midnight Friday" is the end of Friday, TimeML's T24:00
+    return Reading("TIME", f"{day.isoformat()}T{clock}", iv.day(day), True)
 
 
 @resolver("vague")
