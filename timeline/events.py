@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterable
-from datetime import date
+from datetime import date, timedelta
 
 from spacy.tokens import Doc, Span, Token
 
@@ -77,10 +77,11 @@ def extract_mentions(
     companies = _company_spans(ents, doc.text, canonicaliser)
     base = {"doc_id": doc_id, "doc_hash": doc_hash, "published": published, "title": title}
     mentions: list[Mention] = []
-    headline = _headline(doc, companies, published, base)
+    timexes = date_expressions(doc, published, settings, ents)
+    story = _story_day(doc.text, timexes, published, dateline)
+    headline = _headline(doc, companies, story, base)
     if headline:
         mentions.append(headline)
-    timexes = date_expressions(doc, published, settings, ents)
     sentences = {sentence.start_char: sentence for sentence in doc.sents}  # Span.sent rescans the doc each time
     starts = sorted(sentences)
     seen: set[tuple] = set()
@@ -100,13 +101,40 @@ def extract_mentions(
             continue
         seen.add(key)
         mentions.append(_mention(sentence, found, date_value, timex, base))
-    if published is not None:
+    if story is not None:
         dated = {m.start for m in mentions} | {
             starts[bisect_right(starts, t.start) - 1] for t in timexes if t.is_event_date and not _inside(t, dateline)
         }
         after = headline.end if headline else 0
-        mentions.extend(_reported_today(list(sentences.values()), companies, published, dated, after, base))
+        mentions.extend(_reported_today(list(sentences.values()), companies, story, dated, after, base))
     return mentions
+
+
+STORY_LEAD_CHARS = 600
+STORY_LAG_DAYS = 7
+
+
+def _story_day(text: str, timexes: list[Timex], published: date | None, dateline) -> DateValue | None:
+    """The day the story happened, for what the article reports without a date of its own.
+
+    The publication day, unless the lead's first dated day is one of the few days before it: news often
+    runs a day or two after the event ("Boeing have unveiled their 787 ... Sunday was chosen"), and the
+    headline and the undated reports then belong to that day.
+    """
+    if published is None:
+        return None
+    day = DateValue(value=published.isoformat(), start=published, end=published, precision="day", text=PUBLISHED_TEXT)
+    lead_start = text.find("\n") + 1
+    for timex in timexes:
+        if timex.start >= lead_start + STORY_LEAD_CHARS:
+            break
+        if timex.start < lead_start or _inside(timex, dateline) or not timex.is_event_date or _alone(text, timex):
+            continue
+        if timex.precision == "day" and timex.start_date is not None:
+            if published - timedelta(days=STORY_LAG_DAYS) <= timex.start_date < published:
+                return DateValue.from_timex(timex)
+            break
+    return day
 
 
 REPORTING_VERBS = inflected(
@@ -121,19 +149,18 @@ MAX_REPORTED_COMPANIES = 4
 def _reported_today(
     sentences: list[Span],
     companies: dict[int, tuple[str, Span]],
-    published: date,
+    day: DateValue,
     dated: set[int],
     after: int,
     base: dict,
 ) -> list[Mention]:
-    """Undated sentences of a dated article that report something done: events at the publication date.
+    """Undated sentences of a dated article that report something done: events on the story's day.
 
     Counts: a main verb in the simple past, the present perfect of a company ("Airbus has confirmed"), or
     a reporting verb in the present ("Boeing says"); never the future or background in the present
     ("Renault is currently collaborating with Geely").
     """
     found = []
-    day = DateValue(value=published.isoformat(), start=published, end=published, precision="day", text=PUBLISHED_TEXT)
     for sentence in sentences:
         if sentence.start_char < after or sentence.start_char in dated:
             continue
@@ -161,7 +188,7 @@ def _reported_today(
                     sentence=sentence.text,
                     companies=tuple(_unique(name for name, _ in inside)),
                     date=day,
-                    date_text=PUBLISHED_TEXT,
+                    date_text=day.text,
                     company_spans=tuple(
                         (e.start_char - sentence.start_char, e.end_char - sentence.start_char) for _, e in inside
                     ),
@@ -227,9 +254,16 @@ def _company_spans(ents, text: str, canonicaliser: Canonicaliser) -> dict[int, t
     return found
 
 
-def _headline(doc: Doc, companies: dict[int, tuple[str, Span]], published: date | None, base: dict) -> Mention | None:
-    """A dated article's headline reports its story on the publication day."""
-    if published is None:
+def _alone(text: str, timex: Timex) -> bool:
+    """A date on a line of its own is the article's date line, not an event."""
+    line_start = text.rfind("\n", 0, timex.start) + 1
+    line_end = text.find("\n", timex.end)
+    return not text[line_start : line_end if line_end >= 0 else len(text)].replace(timex.text, "").strip(" ,.-|")
+
+
+def _headline(doc: Doc, companies: dict[int, tuple[str, Span]], day: DateValue | None, base: dict) -> Mention | None:
+    """A dated article's headline reports its story, on the story's day."""
+    if day is None:
         return None
     end = doc.text.find("\n")
     end = len(doc.text) if end < 0 else end
@@ -238,14 +272,13 @@ def _headline(doc: Doc, companies: dict[int, tuple[str, Span]], published: date 
     if not names or end == 0:
         return None
     spans = tuple((ent.start_char, ent.end_char) for _, ent in sorted(inside, key=lambda p: p[1].start_char))
-    day = DateValue(value=published.isoformat(), start=published, end=published, precision="day", text=PUBLISHED_TEXT)
     return Mention(
         start=0,
         end=end,
         sentence=doc.text[:end],
         companies=tuple(names),
         date=day,
-        date_text=PUBLISHED_TEXT,
+        date_text=day.text,
         company_spans=spans,
         is_headline=True,
         **base,

@@ -1,0 +1,42 @@
+"""Mentions from whole articles: which sentences become events, and on which day."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from conftest import make_settings
+
+from timeline.models import Article
+from timeline.pipeline import extract_batch
+
+
+def mentions_of(tmp_path, text: str, published: date | None) -> list[tuple[str, tuple[str, ...], str | None]]:
+    article = Article(doc_id="a.txt", text=text, title=text.split("\n", 1)[0], published=published)
+    [document] = extract_batch([article], make_settings(tmp_path / "db.json"))
+    return [(m.sentence[:30], tuple(m.companies), m.date.value if m.date else None) for m in document.mentions]
+
+
+UNVEILED = (
+    "Boeing unveils new 787 Dreamliner\n\n"
+    "Aircraft manufacturer Boeing have unveiled their new 787 Dreamliner at their Everett Factory near Seattle.\n\n"
+    "Sunday was chosen as its date matches the aircraft's designation number.\n\n"
+    "Boeing claims that the lighter airframe will offer enhanced fuel efficiency.\n"
+)
+
+
+def test_undated_reports_take_the_story_day_the_lead_names(tmp_path):
+    """Published Monday about Sunday's roll-out: the headline and the undated reports are Sunday's."""
+    found = mentions_of(tmp_path, UNVEILED, date(2007, 7, 9))
+    days = {companies: value for _, companies, value in found}
+    assert days == {("Boeing",): "2007-07-08"}
+    assert len(found) == 3  # headline, "have unveiled", "claims": present reports count too
+
+
+def test_a_lead_day_long_before_publication_is_not_the_story_day(tmp_path):
+    text = UNVEILED.replace("Sunday was chosen", "March 3 was chosen")
+    values = {value for _, _, value in mentions_of(tmp_path, text, date(2007, 7, 9))}
+    assert values == {"2007-07-09"}
+
+
+def test_an_undated_article_reports_nothing_at_an_unknown_day(tmp_path):
+    assert mentions_of(tmp_path, UNVEILED, None) == []
