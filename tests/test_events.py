@@ -40,3 +40,15 @@ def test_a_lead_day_long_before_publication_is_not_the_story_day(tmp_path):
 
 def test_an_undated_article_reports_nothing_at_an_unknown_day(tmp_path):
     assert mentions_of(tmp_path, UNVEILED, None) == []
+
+
+def test_a_maker_naming_a_product_is_not_a_party_to_the_event(tmp_path):
+    text = (
+        "Airline news\n\n"
+        "Aer Lingus bought twelve new long-haul Airbus jets on Friday.\n\n"
+        "The Dongfeng Renault joint venture was dissolved in 2020.\n"
+    )
+    companies = {companies for _, companies, _ in mentions_of(tmp_path, text, date(2007, 6, 9))}
+    assert ("Aer Lingus",) in companies
+    assert not any("Airbus" in names for names in companies)
+    assert ("Dongfeng", "Renault") in companies

@@ -235,7 +235,7 @@ def _company_spans(ents, text: str, canonicaliser: Canonicaliser) -> dict[int, t
     found: dict[int, tuple[str, Span]] = {}
     local: dict[str, str] = {}
     for ent in ents:
-        if ent.label_ != "ORG":
+        if ent.label_ != "ORG" or _names_a_product(ent):
             continue
         name = ent.ent_id_ or local.get(ent.text.lower()) or canonicaliser.canonical(ent.text)
         if not name:
@@ -259,6 +259,29 @@ def _alone(text: str, timex: Timex) -> bool:
     line_start = text.rfind("\n", 0, timex.start) + 1
     line_end = text.find("\n", timex.end)
     return not text[line_start : line_end if line_end >= 0 else len(text)].replace(timex.text, "").strip(" ,.-|")
+
+
+PRODUCT_NOUNS = frozenset(
+    "jet jets aircraft airliner airliners jetliner jetliners plane planes airplane airplanes superjumbo "
+    "freighter freighters tanker tankers helicopter helicopters car cars vehicle vehicles sedan sedans suv suvs "
+    "truck trucks van vans ev evs engine engines phone phones smartphone smartphones handset handsets chip chips "
+    "processor processors tablet tablets laptop laptops device devices model models product products".split()
+)
+
+
+def _names_a_product(ent: Span) -> bool:
+    """'Airbus jets', 'the Airbus A330 jetliner', 'Boeing 787 Dreamliners': the maker naming a kind of thing,
+    not a party to the event (unlike 'the Dongfeng Renault joint venture')."""
+    if ent.root.dep_ not in ("compound", "nmod"):
+        return False
+    head = ent.root.head
+    if head.lower_ in PRODUCT_NOUNS or head.ent_type_ == "PRODUCT":
+        return True
+    return any(
+        child.i != ent.root.i and (child.ent_type_ == "PRODUCT" or (child.like_num and child.dep_ != "nummod"))
+        for child in head.children
+        if child.dep_ in ("compound", "nmod", "nummod")
+    )
 
 
 def _headline(doc: Doc, companies: dict[int, tuple[str, Span]], day: DateValue | None, base: dict) -> Mention | None:
