@@ -52,3 +52,13 @@ def test_a_maker_naming_a_product_is_not_a_party_to_the_event(tmp_path):
     assert ("Aer Lingus",) in companies
     assert not any("Airbus" in names for names in companies)
     assert ("Dongfeng", "Renault") in companies
+
+
+def test_a_quote_is_not_the_event_of_the_company_its_speaker_works_for(tmp_path):
+    text = (
+        "Tanker contract\n\n"
+        'Northrop Grumman CEO Ron Sugar said in an interview "Everyone told us we were crazy."\n\n'
+        "Boeing said it would protest the award.\n"
+    )
+    companies = [companies for _, companies, _ in mentions_of(tmp_path, text, date(2008, 3, 1))]
+    assert companies == [("Boeing",)]

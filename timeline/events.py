@@ -179,7 +179,7 @@ def _reported_today(
             for child in verb.children:
                 if child.dep_ == "ccomp":
                     tokens.update(t.i for t in child.subtree)
-        inside = _companies_in(tokens, companies, sentence)
+        inside = [(name, ent) for name, ent in _companies_in(tokens, companies, sentence) if not _affiliation(ent)]
         if inside and len({name for name, _ in inside}) <= MAX_REPORTED_COMPANIES:
             found.append(
                 Mention(
@@ -267,6 +267,27 @@ PRODUCT_NOUNS = frozenset(
     "truck trucks van vans ev evs engine engines phone phones smartphone smartphones handset handsets chip chips "
     "processor processors tablet tablets laptop laptops device devices model models product products".split()
 )
+
+
+ROLE_NOUNS = frozenset(
+    "ceo chief executive officer president chairman chairwoman spokesman spokeswoman spokesperson director "
+    "official officials executive executives head manager analyst analysts engineer engineers union pilot "
+    "pilots employee employees worker workers founder boss vice".split()
+)
+
+
+def _affiliation(ent: Span) -> bool:
+    """'Northrop Grumman CEO Ron Sugar said', 'a spokesman for the main Airbus union': the company only says
+    whom a speaker works for, so a quote is not the company's event."""
+    token = ent.root
+    for _ in range(3):
+        if token.dep_ in ("compound", "nmod", "poss", "pobj", "prep") and token.head.i != token.i:
+            token = token.head
+            if token.lower_ in ROLE_NOUNS or token.ent_type_ == "PERSON":
+                return True
+        else:
+            return False
+    return False
 
 
 def _names_a_product(ent: Span) -> bool:
