@@ -62,3 +62,19 @@ def test_a_quote_is_not_the_event_of_the_company_its_speaker_works_for(tmp_path)
     )
     companies = [companies for _, companies, _ in mentions_of(tmp_path, text, date(2008, 3, 1))]
     assert companies == [("Boeing",)]
+
+
+def test_a_relative_clause_belongs_to_the_company_it_describes(tmp_path):
+    text = "Rivals\n\nBoeing's European rival Airbus, which has out-sold Boeing since 2003, is upbeat.\n"
+    found = mentions_of(tmp_path, text, date(2006, 1, 5))
+    assert any("Airbus" in companies and value == "2003" for _, companies, value in found)
+
+
+def test_a_time_clause_dates_the_main_clause(tmp_path):
+    text = (
+        "Tanker protest\n\n"
+        "When the Air Force selected Northrop Grumman on February 29 to build the aircraft, Boeing challenged "
+        "the award.\n"
+    )
+    found = mentions_of(tmp_path, text, date(2008, 7, 2))
+    assert any("Boeing" in companies and value == "2008-02-29" for _, companies, value in found)

@@ -375,6 +375,12 @@ def clause_tokens(head: Token) -> set[int]:
     subject = _shared_subject(head)
     if subject is not None:
         tokens.update(t.i for t in subject.subtree)
+    own = _own_subject(head)
+    if head.dep_ == "relcl" and own is not None and own.tag_ in ("WDT", "WP"):
+        antecedent = head.head  # "Airbus, which has out-sold Boeing since 2003"
+        tokens.add(antecedent.i)
+        if antecedent.dep_ == "appos":
+            tokens.add(antecedent.head.i)
     return tokens
 
 
@@ -405,9 +411,19 @@ def _subject_is_explicit(head: Token) -> bool:
     return subject.lower_ not in ANAPHORIC_NOUNS
 
 
+TIME_CLAUSE_MARKS = frozenset({"when", "as", "after", "once"})
+"""'When the Air Force selected Northrop on February 29, Boeing challenged the award': the main clause
+happened at the time clause's date."""
+
+
 def _clause_companies(span: Span, sentence: Span, companies: dict[int, tuple[str, Span]]) -> list[tuple[str, Span]]:
     head = attachment_head(span)
-    found = _companies_in(clause_tokens(head), companies, sentence)
+    tokens = clause_tokens(head)
+    if head.dep_ == "advcl" and any(
+        child.dep_ in ("mark", "advmod") and child.lower_ in TIME_CLAUSE_MARKS for child in head.children
+    ):
+        tokens |= clause_tokens(head.head)
+    found = _companies_in(tokens, companies, sentence)
     if found or _subject_is_explicit(head):
         return found
     root = sentence.root
