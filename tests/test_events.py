@@ -78,3 +78,16 @@ def test_a_time_clause_dates_the_main_clause(tmp_path):
     )
     found = mentions_of(tmp_path, text, date(2008, 7, 2))
     assert any("Boeing" in companies and value == "2008-02-29" for _, companies, value in found)
+
+
+def test_the_airline_stands_for_the_company_last_named_as_a_subject(tmp_path):
+    text = (
+        "China Eastern to buy jets\n\n"
+        "China Eastern Airlines stated on Thursday that it had signed a contract for twenty jets.\n\n"
+        "The airline, which is the third largest in China, signed the agreement in Paris on June 15.\n"
+    )
+    article = Article(doc_id="a.txt", text=text, title="China Eastern to buy jets", published=date(2009, 6, 18))
+    [document] = extract_batch([article], make_settings(tmp_path / "db.json"))
+    [signed] = [m for m in document.mentions if m.date and m.date.value == "2009-06-15"]
+    assert signed.companies == ("China Eastern Airlines",)
+    assert [signed.sentence[s:e] for s, e in signed.company_spans] == ["The airline"]

@@ -92,7 +92,7 @@ def extract_mentions(
         if span is None or (headline and span.start_char < headline.end):
             continue
         sentence = sentences[starts[bisect_right(starts, span.start_char) - 1]]
-        found = _clause_companies(span, sentence, companies)
+        found = _clause_companies(span, sentence, companies) or _antecedent(span, companies)
         if not found:
             continue
         date_value = DateValue.from_timex(timex) if timex.is_event_date else None
@@ -414,6 +414,26 @@ def _subject_is_explicit(head: Token) -> bool:
 TIME_CLAUSE_MARKS = frozenset({"when", "as", "after", "once"})
 """'When the Air Force selected Northrop on February 29, Boeing challenged the award': the main clause
 happened at the time clause's date."""
+
+
+def _antecedent(span: Span, companies: dict[int, tuple[str, Span]]) -> list[tuple[str, Span]]:
+    """'The airline ... signed the agreement on June 15': a definite 'the airline' or 'the company' as the
+    subject stands for the company last named as a subject before it; the phrase is what gets marked."""
+    head = attachment_head(span)
+    subject = _own_subject(head) or _shared_subject(head)
+    if subject is None or subject.lower_ not in ANAPHORIC_NOUNS:
+        return []
+    if not any(child.dep_ == "det" and child.lower_ == "the" for child in subject.children):
+        return []
+    earlier = [
+        (ent.start_char, name, ent)
+        for name, ent in companies.values()
+        if ent.end_char <= subject.idx and ent.root.dep_ in SUBJECT_DEPS
+    ]
+    if not earlier:
+        return []
+    _, name, _ = max(earlier, key=lambda item: item[0])
+    return [(name, subject.doc[subject.left_edge.i : subject.i + 1])]  # marks "The airline" in the sentence
 
 
 def _clause_companies(span: Span, sentence: Span, companies: dict[int, tuple[str, Span]]) -> list[tuple[str, Span]]:
