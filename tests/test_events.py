@@ -91,3 +91,17 @@ def test_the_airline_stands_for_the_company_last_named_as_a_subject(tmp_path):
     [signed] = [m for m in document.mentions if m.date and m.date.value == "2009-06-15"]
     assert signed.companies == ("China Eastern Airlines",)
     assert [signed.sentence[s:e] for s, e in signed.company_spans] == ["The airline"]
+
+
+def test_a_company_named_to_introduce_another_is_not_a_party(tmp_path):
+    text = "Tanker deal\n\nAirbus parent EADS won a tanker contract on Friday.\n"
+    companies = {companies for _, companies, _ in mentions_of(tmp_path, text, date(2008, 3, 27))}
+    assert companies == {("EADS",)}
+
+
+def test_a_place_sharing_a_company_first_word_is_not_the_company(tmp_path):
+    text = "Superjumbo\n\nOn Monday, Singapore Airlines flew its first A380 to Singapore's Changi Airport.\n"
+    article = Article(doc_id="a.txt", text=text, title="Superjumbo", published=date(2007, 10, 17))
+    [document] = extract_batch([article], make_settings(tmp_path / "db.json"))
+    [flew] = [m for m in document.mentions if m.date and m.date.value == "2007-10-15"]
+    assert [flew.sentence[s:e] for s, e in flew.company_spans] == ["Singapore Airlines"]

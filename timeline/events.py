@@ -234,6 +234,7 @@ def _company_spans(ents, text: str, canonicaliser: Canonicaliser) -> dict[int, t
     """Canonical company per entity, keyed by the entity's root token index."""
     found: dict[int, tuple[str, Span]] = {}
     local: dict[str, str] = {}
+    first_words: dict[str, str] = {}
     for ent in ents:
         if ent.label_ != "ORG" or _names_a_product(ent):
             continue
@@ -246,11 +247,16 @@ def _company_spans(ents, text: str, canonicaliser: Canonicaliser) -> dict[int, t
             local.setdefault(acronym.group(1).lower(), canonicaliser.known(acronym.group(1)) or name)
         first_word = name.split()[0]
         if " " in name and len(first_word) > 3 and not canonicaliser.known(first_word):
-            local.setdefault(first_word.lower(), name)  # "Northrop" after "Northrop Grumman"
-    if local:
+            first_words.setdefault(first_word.lower(), name)  # "Northrop" after "Northrop Grumman"
+    if local or first_words:
         for ent in ents:
-            if ent.root.i not in found and ent.label_ in ("ORG", "PERSON", "GPE", "NORP") and ent.text.lower() in local:
-                found[ent.root.i] = (local[ent.text.lower()], ent)
+            if ent.root.i in found or _names_a_product(ent):
+                continue
+            key = ent.text.lower()
+            if key in local and ent.label_ in ("ORG", "PERSON", "GPE", "NORP"):
+                found[ent.root.i] = (local[key], ent)
+            elif key in first_words and ent.label_ in ("ORG", "PERSON"):  # "Singapore" alone is the city
+                found[ent.root.i] = (first_words[key], ent)
     return found
 
 
@@ -290,9 +296,26 @@ def _affiliation(ent: Span) -> bool:
     return False
 
 
+RELATION_NOUNS = frozenset("parent owner rival rivals competitor competitors".split())
+"""'Airbus parent EADS', 'the parent company of Airbus', 'Boeing's European rival Airbus': the company
+named only to introduce another one."""
+
+
+def _names_a_relative(ent: Span) -> bool:
+    root = ent.root
+    if root.dep_ in ("compound", "nmod", "poss"):
+        return root.head.lower_ in RELATION_NOUNS
+    if root.dep_ == "pobj" and root.head.lower_ == "of":
+        owner = root.head.head
+        return owner.lower_ in RELATION_NOUNS or any(c.lower_ in RELATION_NOUNS for c in owner.children)
+    return False
+
+
 def _names_a_product(ent: Span) -> bool:
     """'Airbus jets', 'the Airbus A330 jetliner', 'Boeing 787 Dreamliners': the maker naming a kind of thing,
     not a party to the event (unlike 'the Dongfeng Renault joint venture')."""
+    if _names_a_relative(ent):
+        return True
     if ent.root.dep_ not in ("compound", "nmod"):
         return False
     head = ent.root.head
