@@ -105,3 +105,19 @@ def test_a_place_sharing_a_company_first_word_is_not_the_company(tmp_path):
     [document] = extract_batch([article], make_settings(tmp_path / "db.json"))
     [flew] = [m for m in document.mentions if m.date and m.date.value == "2007-10-15"]
     assert [flew.sentence[s:e] for s, e in flew.company_spans] == ["Singapore Airlines"]
+
+
+def test_a_model_number_or_a_comparison_does_not_make_a_party(tmp_path):
+    text = (
+        "Maiden flight\n\n"
+        'The Boeing 787 "Dreamliner" made its maiden flight on Tuesday.\n\n'
+        "Boeing received more orders than Airbus in 2005.\n"
+    )
+    companies = {companies for _, companies, _ in mentions_of(tmp_path, text, date(2009, 12, 17))}
+    assert companies == {("Boeing",)}
+
+
+def test_earlier_in_the_day_is_the_story_day(tmp_path):
+    text = UNVEILED + "\nEarlier in the day, Boeing received a congratulatory letter.\n"
+    days = {value for _, _, value in mentions_of(tmp_path, text, date(2007, 7, 9))}
+    assert days == {"2007-07-08"}

@@ -96,6 +96,8 @@ def extract_mentions(
         if not found:
             continue
         date_value = DateValue.from_timex(timex) if timex.is_event_date else None
+        if date_value and story and _THE_DAY.search(timex.text) and timex.value == str(published):
+            date_value = story  # "earlier in the day": the story's day, not the day it was published
         key = (sentence.start_char, tuple(name for name, _ in found), date_value.value if date_value else timex.text)
         if key in seen:
             continue
@@ -110,6 +112,7 @@ def extract_mentions(
     return mentions
 
 
+_THE_DAY = re.compile(r"(?i)\bthe\s+day\b")
 STORY_LEAD_CHARS = 600
 STORY_LAG_DAYS = 7
 
@@ -311,11 +314,22 @@ def _names_a_relative(ent: Span) -> bool:
     return False
 
 
+def _model_number(token: Token) -> bool:
+    """'787', 'A380', 'SU7' right after a maker's name: a product."""
+    if token.dep_ not in ("nummod", "compound", "appos", "npadvmod") or token.ent_type_ in ("DATE", "MONEY"):
+        return False
+    return token.ent_type_ == "PRODUCT" or bool(re.fullmatch(r"[A-Z]{0,3}-?\d{2,4}[A-Za-z]{0,3}", token.text))
+
+
 def _names_a_product(ent: Span) -> bool:
     """'Airbus jets', 'the Airbus A330 jetliner', 'Boeing 787 Dreamliners': the maker naming a kind of thing,
     not a party to the event (unlike 'the Dongfeng Renault joint venture')."""
     if _names_a_relative(ent):
         return True
+    if ent.root.dep_ == "pobj" and ent.root.head.lower_ == "than":
+        return True  # "more orders than Airbus": a yardstick, not a party
+    if any(_model_number(child) for child in ent.root.children if child.i >= ent.end):
+        return True  # "Boeing 787 Dreamliner makes maiden flight"
     if ent.root.dep_ not in ("compound", "nmod"):
         return False
     head = ent.root.head
