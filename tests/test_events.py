@@ -121,3 +121,9 @@ def test_earlier_in_the_day_is_the_story_day(tmp_path):
     text = UNVEILED + "\nEarlier in the day, Boeing received a congratulatory letter.\n"
     days = {value for _, _, value in mentions_of(tmp_path, text, date(2007, 7, 9))}
     assert days == {"2007-07-08"}
+
+
+def test_a_maker_before_a_product_noun_is_not_a_party_whatever_the_parse(tmp_path):
+    text = "Tanker\n\nNorthrop Grumman and Airbus parent EADS defeated Boeing on Friday.\n"
+    companies = {companies for _, companies, _ in mentions_of(tmp_path, text, date(2008, 3, 1))}
+    assert all("Airbus" not in names for names in companies) and companies

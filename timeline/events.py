@@ -326,6 +326,9 @@ def _names_a_product(ent: Span) -> bool:
     not a party to the event (unlike 'the Dongfeng Renault joint venture')."""
     if _names_a_relative(ent):
         return True
+    following = ent.doc[ent.end] if ent.end < len(ent.doc) else None
+    if following is not None and following.lower_ in RELATION_NOUNS | PRODUCT_NOUNS:
+        return True  # "Airbus parent EADS", "Airbus superjumbo tour", whatever the parse made of them
     if ent.root.dep_ == "pobj" and ent.root.head.lower_ == "than":
         return True  # "more orders than Airbus": a yardstick, not a party
     if any(_model_number(child) for child in ent.root.children if child.i >= ent.end):
