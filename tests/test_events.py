@@ -111,7 +111,8 @@ def test_a_model_number_or_a_comparison_does_not_make_a_party(tmp_path):
     text = (
         "Maiden flight\n\n"
         'The Boeing 787 "Dreamliner" made its maiden flight on Tuesday.\n\n'
-        "Boeing received more orders than Airbus in 2005.\n"
+        "Boeing received more orders than Airbus in 2005.\n\n"
+        "Qatar will fly two of Airbus' new A380s from London in 2009.\n"
     )
     companies = {companies for _, companies, _ in mentions_of(tmp_path, text, date(2009, 12, 17))}
     assert companies == {("Boeing",)}

@@ -314,11 +314,13 @@ def _names_a_relative(ent: Span) -> bool:
     return False
 
 
-def _model_number(token: Token) -> bool:
+def _model_number(token: Token, any_role: bool = False) -> bool:
     """'787', 'A380', 'SU7' right after a maker's name: a product."""
-    if token.dep_ not in ("nummod", "compound", "appos", "npadvmod") or token.ent_type_ in ("DATE", "MONEY"):
+    if token.ent_type_ in ("DATE", "MONEY", "PERCENT", "QUANTITY") or (any_role and token.ent_type_ == "CARDINAL"):
+        return False  # "Airbus' 2 A380s" counts planes
+    if not any_role and token.dep_ not in ("nummod", "compound", "appos", "npadvmod"):
         return False
-    return token.ent_type_ == "PRODUCT" or bool(re.fullmatch(r"[A-Z]{0,3}-?\d{2,4}[A-Za-z]{0,3}", token.text))
+    return token.ent_type_ == "PRODUCT" or bool(re.fullmatch(r"[A-Z]{0,3}-?\d{2,4}[A-Za-z]{0,3}(?:'?s)?", token.text))
 
 
 def _names_a_product(ent: Span) -> bool:
@@ -329,6 +331,8 @@ def _names_a_product(ent: Span) -> bool:
     following = ent.doc[ent.end] if ent.end < len(ent.doc) else None
     if following is not None and following.lower_ in RELATION_NOUNS | PRODUCT_NOUNS:
         return True  # "Airbus parent EADS", "Airbus superjumbo tour", whatever the parse made of them
+    if ent.root.dep_ == "poss" and _model_number(ent.root.head, any_role=True):
+        return True  # "Airbus' new A380s"
     if ent.root.dep_ == "pobj" and ent.root.head.lower_ == "than":
         return True  # "more orders than Airbus": a yardstick, not a party
     if any(_model_number(child) for child in ent.root.children if child.i >= ent.end):
