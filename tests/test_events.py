@@ -38,8 +38,8 @@ def test_a_lead_day_long_before_publication_is_not_the_story_day(tmp_path):
     assert values == {"2007-07-09"}
 
 
-def test_an_undated_article_reports_nothing_at_an_unknown_day(tmp_path):
-    assert mentions_of(tmp_path, UNVEILED, None) == []
+def test_an_undated_article_reports_only_its_lead_event_with_no_day(tmp_path):
+    assert mentions_of(tmp_path, UNVEILED, None) == [("Boeing unveils new 787 Dreamli", ("Boeing",), None)]
 
 
 def test_a_maker_naming_a_product_is_not_a_party_to_the_event(tmp_path):

@@ -84,3 +84,16 @@ def test_mention_offsets_point_into_the_stored_text(seeds_db):
             if mention.date_span:
                 start, end = mention.date_span
                 assert mention.sentence[start:end] == mention.date_text
+
+
+def test_an_undated_article_takes_the_date_of_the_dated_report_of_its_story(seeds_db, tmp_path):
+    """Seed 001 (undated) reports the talks seed 000 dates: its lead joins that event, its date inferred."""
+    from timeline.export import jsonl_record
+
+    with Store(seeds_db, read_only=True) as store:
+        records = [jsonl_record(event) for event in store.events()]
+    [talks] = [r for r in records if any(m["doc_id"].endswith(".txt") and "001_" in m["doc_id"] for m in r["mentions"])]
+    assert talks["date"] == "2024-04-26" and talks["inferred"]
+    [lead] = [m for m in talks["mentions"] if "001_" in m["doc_id"]]
+    assert (lead["date"], lead["inferred_date"]) == (None, "2024-04-26")
+    assert {m["doc_id"].split("/")[-1][:3] for m in talks["mentions"]} == {"000", "001"}

@@ -350,9 +350,8 @@ def _names_a_product(ent: Span) -> bool:
 
 
 def _headline(doc: Doc, companies: dict[int, tuple[str, Span]], day: DateValue | None, base: dict) -> Mention | None:
-    """A dated article's headline reports its story, on the story's day."""
-    if day is None:
-        return None
+    """The headline reports the article's story, on the story's day; an undated article's headline is its lead
+    event with no date, which merging may date from another report of the same story."""
     end = doc.text.find("\n")
     end = len(doc.text) if end < 0 else end
     inside = [(name, ent) for name, ent in companies.values() if ent.end_char <= end]
@@ -366,7 +365,7 @@ def _headline(doc: Doc, companies: dict[int, tuple[str, Span]], day: DateValue |
         sentence=doc.text[:end],
         companies=tuple(names),
         date=day,
-        date_text=day.text,
+        date_text=day.text if day else "",
         company_spans=spans,
         is_headline=True,
         **base,

@@ -58,7 +58,7 @@ def jsonl_record(event: Event) -> dict:
         "end": date.end.isoformat() if date else None,
         "precision": date.precision if date else None,
         "modifier": date.modifier if date else None,
-        "inferred": date.inferred if date else False,
+        "inferred": bool(date) and any(not m.date for m in event.mentions),
         "companies": list(event.companies),
         "summary": event.summary,
         "mentions": [
@@ -69,6 +69,7 @@ def jsonl_record(event: Event) -> dict:
                 "sentence": m.sentence,
                 "date_text": m.date_text,
                 "date": m.date.value if m.date else None,
+                "inferred_date": date.value if date and not m.date else None,
                 "companies": list(m.companies),
                 "published": m.published.isoformat() if m.published else None,
             }

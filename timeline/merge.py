@@ -5,7 +5,8 @@ one inside the other: a day inside a reported week or month) and their sentences
 Wording similarity is rapidfuzz's token-set ratio: it ignores word order and the extra words one
 report adds around the shared core ("Renault discussed with Li Auto and Xiaomi" against a longer
 sentence), needs no model, and compares thousands of pairs per millisecond. An undated mention that
-matches a dated event joins it and takes its date, marked as inferred.
+matches a dated event joins it and takes its date, marked as inferred (the mention keeps its own date,
+None: what its article alone says). An undated article's headline stays only when it joins a dated event.
 """
 
 from __future__ import annotations
@@ -58,7 +59,8 @@ def merge_mentions(mentions: Iterable[Mention], similarity: float = 60.0) -> lis
     groups: dict[int, list[Mention]] = defaultdict(list)
     for index, mention in enumerate(items):
         groups[find(index)].append(mention)
-    events = [_event(group) for group in groups.values()]
+    # an undated headline that no dated report matched says nothing the article list does not
+    events = [_event(group) for group in groups.values() if not all(m.is_headline and not m.date for m in group)]
     return sort_events(events)
 
 

@@ -19,8 +19,6 @@ def describe_event(row: EventRow, event: Event) -> Text:
     if date:
         text.append(f"  {date.value}  {date.start} – {date.end}  ({date.precision}", style="dim")
         text.append(f", {date.modifier})" if date.modifier else ")", style="dim")
-        if date.inferred:
-            text.append("  inferred from another report", style="italic yellow")
     text.append("   " + ", ".join(printable(c) for c in event.companies), style="bold cyan")
     for mention in event.mentions:
         text.append("\n\n")
@@ -31,7 +29,12 @@ def describe_event(row: EventRow, event: Event) -> Text:
             sentence.stylize("bold cyan underline", start, end)
         text.append_text(sentence)
         written = printable(mention.date_text) or "—"
-        value = mention.date.value if mention.date else "unresolved"
+        if mention.date:
+            value = mention.date.value
+        elif date:
+            value = f"{date.value} (inferred from another report)"
+        else:
+            value = "unresolved"
         published = mention.published.isoformat() if mention.published else "undated"
         text.append(f"\n  {printable(mention.title)[:80]}", style="italic")
         text.append(
