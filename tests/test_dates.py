@@ -104,6 +104,14 @@ def test_signals_become_the_relation_and_stay_outside_the_expression(text, relat
     [
         ("now", "DATE", "PRESENT_REF"),
         ("published daily", "SET", "P1D"),
+        # fractions go to the next smaller unit; decades and centuries are counted in years
+        ("it took 2 1/2 years", "DURATION", "P2Y6M"),
+        ("a minute and a half", "DURATION", "PT1M30S"),
+        ("after 5 1/2 hours", "DURATION", "PT5H30M"),
+        ("for two decades", "DURATION", "P20Y"),
+        # a bare plural after "for" or "over the" is a stretch of unknown length
+        ("he worked there for years", "DURATION", "PXY"),
+        ("over the months", "DURATION", "PXM"),
         ("meets weekly", "SET", "P1W"),
         ("it is currently", "DATE", "PRESENT_REF"),
         ("recently", "DATE", "PAST_REF"),

@@ -74,12 +74,13 @@ def extract_mentions(
 ) -> list[Mention]:
     """Every dated company mention in one parsed article, headline first."""
     ents = doc.ents  # spaCy rebuilds this tuple on every access
-    companies = _company_spans(ents, doc.text, canonicaliser)
+    text = doc.text  # spaCy joins the tokens again on every access
+    companies = _company_spans(ents, text, canonicaliser)
     base = {"doc_id": doc_id, "doc_hash": doc_hash, "published": published, "title": title}
     mentions: list[Mention] = []
     timexes = date_expressions(doc, published, settings, ents)
-    story = _story_day(doc.text, timexes, published, dateline)
-    headline = _headline(doc, companies, story, base)
+    story = _story_day(text, timexes, published, dateline)
+    headline = _headline(text, companies, story, base)
     if headline:
         mentions.append(headline)
     sentences = {sentence.start_char: sentence for sentence in doc.sents}  # Span.sent rescans the doc each time
@@ -253,9 +254,9 @@ def _company_spans(ents, text: str, canonicaliser: Canonicaliser) -> dict[int, t
             first_words.setdefault(first_word.lower(), name)  # "Northrop" after "Northrop Grumman"
     if local or first_words:
         for ent in ents:
-            if ent.root.i in found or _names_a_product(ent):
-                continue
             key = ent.text.lower()
+            if (key not in local and key not in first_words) or ent.root.i in found or _names_a_product(ent):
+                continue
             if key in local and ent.label_ in ("ORG", "PERSON", "GPE", "NORP"):
                 found[ent.root.i] = (local[key], ent)
             elif key in first_words and ent.label_ in ("ORG", "PERSON"):  # "Singapore" alone is the city
@@ -349,11 +350,11 @@ def _names_a_product(ent: Span) -> bool:
     )
 
 
-def _headline(doc: Doc, companies: dict[int, tuple[str, Span]], day: DateValue | None, base: dict) -> Mention | None:
+def _headline(text: str, companies: dict[int, tuple[str, Span]], day: DateValue | None, base: dict) -> Mention | None:
     """The headline reports the article's story, on the story's day; an undated article's headline is its lead
     event with no date, which merging may date from another report of the same story."""
-    end = doc.text.find("\n")
-    end = len(doc.text) if end < 0 else end
+    end = text.find("\n")
+    end = len(text) if end < 0 else end
     inside = [(name, ent) for name, ent in companies.values() if ent.end_char <= end]
     names = _unique(name for name, _ in sorted(inside, key=lambda pair: pair[1].start_char))
     if not names or end == 0:
@@ -362,7 +363,7 @@ def _headline(doc: Doc, companies: dict[int, tuple[str, Span]], day: DateValue |
     return Mention(
         start=0,
         end=end,
-        sentence=doc.text[:end],
+        sentence=text[:end],
         companies=tuple(names),
         date=day,
         date_text=day.text if day else "",

@@ -29,7 +29,7 @@ DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
 YEAR = r"(?:1[6-9]\d\d|20\d\d)"
 _NUM_WORDS = "|".join(sorted((re.escape(w) for w in NUMBERS), key=len, reverse=True))
 _VAGUE = "|".join(re.escape(w) for w in VAGUE_NUMBERS)
-NUM = rf"(?P<num>\d+(?:\.\d+)?|{_NUM_WORDS}|{_VAGUE})"
+NUM = rf"(?P<num>\d+(?:\.\d+)?(?:\s+1/2|½)?|{_NUM_WORDS}|{_VAGUE})"
 _UNIT = r"(?P<unit>seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|quarters?|years?|decades?|centur(?:y|ies))"
 _REL = r"(?P<rel>this|last|next|past|coming|previous|current|following|same|prior|latest|preceding)"
 _WEEKDAY_PREFIX = rf"(?:(?:{WEEKDAY_NAMES}),?\s+)?"
@@ -66,8 +66,10 @@ PATTERNS: dict[str, str] = {
     r"spring|summer|autumn|fall|winter)\b)",
     "ago": rf"(?i:\b{NUM}[\s-]+{_UNIT}\s+(?P<dir>ago|earlier|later|from\s+now|hence|previously)\b)",
     "duration": rf"(?i:\b(?:the\s+(?P<span>past|last|next|previous|coming|first|final)\s+)?{NUM}[\s-]+{_UNIT}"
-    r"(?P<old>[\s-]+old)?\b)",
+    r"(?P<half>\s+and\s+a\s+half)?(?P<old>[\s-]+old)?\b)",
     "vague": r"(?i:\b(?P<adj>recent|coming|past|next|last)\s+(?P<unit>days|weeks|months|years|decades)\b)",
+    "bareplural": r"(?:(?<=\b[Ff]or )|(?<=\b[Tt]he )|(?<=\bwithin )|(?<=\bover ))"
+    r"(?P<unit>days|weeks|months|years|decades)\b(?![\s-]+(?:old|ago|earlier|later|of\b|\d))",
     "definite": r"(?i:\bthe\s+(?:full\s+)?(?:fiscal\s+)?(?P<unit>quarter|year|weekend|day)\b)"
     r"(?!\s*(?:-|of|before|after|earlier|ago|when|that))",
     "yearago": r"(?i:\b(?:the\s+)?year[\s-](?:earlier|ago)"
@@ -111,6 +113,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
     "partofday": ("this morning", "this afternoon", "this evening"),
     "ago": ("ago", "earlier", "later", "from now", "hence", "previously"),
     "vague": ("recent", "coming", "past", "next", "last"),
+    "bareplural": ("days", "weeks", "months", "years", "decades"),
     "definite": ("the quarter", "the year", "the weekend", "the day"),
     "yearago": ("year-ago", "year-earlier", "year ago", "year earlier"),
     "holiday": ("christmas", "new year", "thanksgiving", "independence day", "valentine", "halloween"),

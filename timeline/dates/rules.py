@@ -325,6 +325,9 @@ def _relunit(m: re.Match, ctx: Context) -> Reading | None:
 
 def _number(text: str) -> float | None:
     text = " ".join(text.lower().split())
+    if text.endswith("1/2") or text.endswith("½"):
+        whole = _number(text.removesuffix("1/2").removesuffix("½"))
+        return None if whole is None else whole + 0.5  # "2 1/2 years"
     if text in NUMBERS:
         return NUMBERS[text]
     try:
@@ -351,20 +354,39 @@ def _ago(m: re.Match, ctx: Context) -> Reading | None:
     return _date(iv.unit_period(ctx.anchor, unit, direction * int(amount)), anchored=True)
 
 
+_FRACTION_UNITS = {
+    ("Y", False): ("M", 12, False), ("M", False): ("D", 30, False), ("W", False): ("D", 7, False),
+    ("D", False): ("H", 24, True), ("H", True): ("M", 60, True), ("M", True): ("S", 60, True),
+}  # fmt: skip
+"""The next smaller unit, for a fractional amount: '2 1/2 years' is P2Y6M, '5 1/2 hours' PT5H30M."""
+_IN_YEARS = {"DE": 10, "CE": 100}
+"""TimeML news writes decades and centuries as years: "two decades" is P20Y."""
+
+
 def _duration_value(amount: float | None, letter: str, time_unit: bool = False) -> Reading:
+    if letter in _IN_YEARS:
+        amount, letter = (None if amount is None else amount * _IN_YEARS[letter]), "Y"
     if amount is None:
-        size = "X"
-    elif amount == int(amount):
-        size = str(int(amount))
-    else:
-        size = str(amount)
-    return Reading("DURATION", f"PT{size}{letter}" if time_unit else f"P{size}{letter}")
+        return Reading("DURATION", f"{'PT' if time_unit else 'P'}X{letter}")
+    whole = int(amount)
+    parts = [(whole, letter, time_unit)] if whole or amount == whole else []
+    smaller = _FRACTION_UNITS.get((letter, time_unit))
+    if amount != whole:
+        rest = (amount - whole) * smaller[1] if smaller else None
+        if rest is None or rest != int(rest):
+            return Reading("DURATION", f"{'PT' if time_unit else 'P'}{amount}{letter}")
+        parts.append((int(rest), smaller[0], smaller[2]))
+    date_part = "".join(f"{n}{u}" for n, u, is_time in parts if not is_time)
+    time_part = "".join(f"{n}{u}" for n, u, is_time in parts if is_time)
+    return Reading("DURATION", "P" + date_part + (f"T{time_part}" if time_part else ""))
 
 
 @resolver("duration")
 def _duration(m: re.Match, ctx: Context) -> Reading | None:
     word = m["unit"].lower()
     amount = _number(m["num"])
+    if amount is not None and m["half"]:
+        amount += 0.5  # "a minute and a half"
     if m["old"]:
         return None  # an age: "a 52-year-old executive"
     if amount is not None and amount >= 1000 and word.startswith("quarter") and ctx.anchor is not None:
@@ -624,7 +646,11 @@ def _clock(m: re.Match, ctx: Context) -> Reading | None:
 
 @resolver("vague")
 def _vague(m: re.Match, ctx: Context) -> Reading | None:
+    """'recent years', and a bare 'for years', 'over the years': a stretch of unknown length, PXY."""
     return _duration_value(None, UNITS[m["unit"].lower().rstrip("s")])
+
+
+RESOLVERS["bareplural"] = _vague
 
 
 @resolver("definite")
