@@ -106,3 +106,26 @@ def test_bare_timeline_ingests_the_bundled_seeds_into_an_empty_database_then_ope
     with Store(db, read_only=True) as store:
         assert sorted(d.doc_id for d in store.documents())[0] == "seeds/000_2d0dbaa153dea599.txt"
     assert opened == [db.resolve()]
+
+
+def test_the_users_config_file_adds_aliases_and_exclusions(tmp_path):
+    """What the small model and the gazetteer get wrong, the user's timeline.toml fixes."""
+    config = tmp_path / "timeline.toml"
+    config.write_text(
+        '[companies.aliases]\n"the diamond brand" = "Renault"\n"Zentro Motorworks" = "Zentro Motors"\n\n'
+        '[companies]\nexclude = ["Li Auto"]\n',
+        encoding="utf-8",
+    )
+    article = tmp_path / "news.md"
+    article.write_text(
+        "---\ntitle: Talks\npublished: 2024-05-03\n---\n"
+        "Zentro Motorworks signed a deal with the diamond brand on Monday.\n\n"
+        "Li Auto said on Tuesday it had opened a plant.\n",
+        encoding="utf-8",
+    )
+    db = str(tmp_path / "db.json")
+    assert run("--config", str(config), "--db", db, "ingest", "-q", str(article)).exit_code == 0
+    output = run("--config", str(config), "--db", db, "export", "--format", "jsonl", "-o", "-").output
+    companies = {name for line in output.splitlines() for name in json.loads(line)["companies"]}
+    assert {"Zentro Motors", "Renault"} <= companies
+    assert "Li Auto" not in companies

@@ -73,6 +73,10 @@ class Canonicaliser:
         key = name.lower()
         return self._aliases.get(key) or self._canonical_names.get(key)
 
+    def excluded(self, name: str) -> bool:
+        """The user's file says this name is never a company."""
+        return name.lower() in self._exclusions
+
     def canonical(self, written: str) -> str | None:
         """The canonical company name for `written`, or None when it is not a company."""
         if written not in self._memo:

@@ -243,8 +243,8 @@ def _company_spans(ents, text: str, canonicaliser: Canonicaliser) -> dict[int, t
         if ent.label_ != "ORG" or _names_a_product(ent):
             continue
         name = ent.ent_id_ or local.get(ent.text.lower()) or canonicaliser.canonical(ent.text)
-        if not name:
-            continue
+        if not name or canonicaliser.excluded(name) or canonicaliser.excluded(ent.text):
+            continue  # the gazetteer's id, too, gives way to the user's exclusions
         found[ent.root.i] = (name, ent)
         acronym = _ACRONYM_AFTER.match(text, ent.end_char)
         if acronym:

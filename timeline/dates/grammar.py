@@ -68,8 +68,7 @@ PATTERNS: dict[str, str] = {
     "duration": rf"(?i:\b(?:the\s+(?P<span>past|last|next|previous|coming|first|final)\s+)?{NUM}[\s-]+{_UNIT}"
     r"(?P<half>\s+and\s+a\s+half)?(?P<old>[\s-]+old)?\b)",
     "vague": r"(?i:\b(?P<adj>recent|coming|past|next|last)\s+(?P<unit>days|weeks|months|years|decades)\b)",
-    "bareplural": r"(?:(?<=\b[Ff]or )|(?<=\b[Tt]he )|(?<=\bwithin )|(?<=\bover ))"
-    r"(?P<unit>days|weeks|months|years|decades)\b(?![\s-]+(?:old|ago|earlier|later|of\b|\d))",
+    "bareplural": r"\b(?P<unit>days|weeks|months|years|decades)\b(?![\s-]+(?:old|ago|earlier|later|of\b|\d))",
     "definite": r"(?i:\bthe\s+(?:full\s+)?(?:fiscal\s+)?(?P<unit>quarter|year|weekend|day)\b)"
     r"(?!\s*(?:-|of|before|after|earlier|ago|when|that))",
     "yearago": r"(?i:\b(?:the\s+)?year[\s-](?:earlier|ago)"

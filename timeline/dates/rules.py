@@ -650,7 +650,13 @@ def _vague(m: re.Match, ctx: Context) -> Reading | None:
     return _duration_value(None, UNITS[m["unit"].lower().rstrip("s")])
 
 
-RESOLVERS["bareplural"] = _vague
+_BARE_PLURAL_CUE = re.compile(r"(?i:\b(?:for|the|within|over)\s)$")
+
+
+@resolver("bareplural")
+def _bare_plural(m: re.Match, ctx: Context) -> Reading | None:
+    """'for years', 'over the years': only after these words is a bare plural a stretch of time."""
+    return _vague(m, ctx) if _BARE_PLURAL_CUE.search(_before(ctx, 8)) else None
 
 
 @resolver("definite")
