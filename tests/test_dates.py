@@ -64,6 +64,7 @@ def only(text: str, published: date | None = FRIDAY):
         ("polls closed at 10 p.m. Wednesday", "2024-04-24T22:00", "day"),
         ("the offer expires at 5 p.m. EST April 29", "2024-04-29T17:00", "day"),
         ("the deadline was midnight Thursday", "2024-04-25T24:00", "day"),
+        ("at midday Thursday", "2024-04-25T12:00", "day"),
         # a deadline lies ahead
         ("the relatives have until 9 a.m. Tuesday", "2024-04-30T09:00", "day"),
     ],
@@ -112,6 +113,19 @@ def test_signals_become_the_relation_and_stay_outside_the_expression(text, relat
         # a bare plural after "for" or "over the" is a stretch of unknown length
         ("he worked there for years", "DURATION", "PXY"),
         ("over the months", "DURATION", "PXM"),
+        # "later" counts from an event the story tells, so only the stretch is known
+        ("three days later, it fell", "DURATION", "P3D"),
+        ("an hour later", "DURATION", "PT1H"),
+        # vague stretches back are TimeML's PAST_REF; ahead, durations
+        ("the past few months", "DATE", "PAST_REF"),
+        ("the next few years", "DURATION", "PXY"),
+        ("profit for the year rose", "DURATION", "P1Y"),
+        ("two more weeks", "DURATION", "P2W"),
+        ("eight trading days", "DURATION", "P8D"),
+        ("a day-long strike", "DURATION", "P1D"),
+        ("a decades-long feud", "DURATION", "PXY"),
+        ("it rallies each July", "SET", "XXXX-07"),
+        ("its current share", "DATE", "PRESENT_REF"),
         ("meets weekly", "SET", "P1W"),
         ("it is currently", "DATE", "PRESENT_REF"),
         ("recently", "DATE", "PAST_REF"),
@@ -142,6 +156,8 @@ def test_references_durations_and_sets_are_never_event_dates(text, type_, value)
         "Feb 31, 2024",
         "two thousand people",
         "temperatures in the nineties degrees",
+        "about three-quarters of the shares",
+        "the current account deficit",
     ],
 )
 def test_no_false_dates(text):

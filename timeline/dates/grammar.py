@@ -23,6 +23,7 @@ _MONTH_NAMES = (
     "January|February|March|April|May|June|July|August|September|October|November|December|"
     "Sept|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec"
 )
+_FULL_MONTHS = "|".join(_MONTH_NAMES.split("|")[:12])
 MONTH = rf"(?P<month>(?:{_MONTH_NAMES}|{_MONTH_NAMES.upper()})\b\.?)"
 WEEKDAY_NAMES = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
@@ -65,9 +66,11 @@ PATTERNS: dict[str, str] = {
     "relunit": rf"(?i:\b(?P<the>the\s+)?{_REL}\s+(?:fiscal\s+)?(?P<unit>week|weekend|month|year|quarter|decade|century|"
     r"spring|summer|autumn|fall|winter)\b)",
     "ago": rf"(?i:\b{NUM}[\s-]+{_UNIT}\s+(?P<dir>ago|earlier|later|from\s+now|hence|previously)\b)",
-    "duration": rf"(?i:\b(?:the\s+(?P<span>past|last|next|previous|coming|first|final)\s+)?{NUM}[\s-]+{_UNIT}"
+    "duration": rf"(?i:\b(?:the\s+(?P<span>past|last|next|previous|coming|first|final)\s+)?{NUM}[\s-]+"
+    rf"(?:(?:more|additional|extra|further|trading|business|working|calendar)\s+)?{_UNIT}"
     r"(?P<half>\s+and\s+a\s+half)?(?P<old>[\s-]+old)?\b)",
     "vague": r"(?i:\b(?P<adj>recent|coming|past|next|last)\s+(?P<unit>days|weeks|months|years|decades)\b)",
+    "long": r"(?i:\b(?P<unit>day|week|month|year|decade|centur(?:y|ie))(?P<plural>s)?-long\b)",
     "bareplural": r"\b(?P<unit>days|weeks|months|years|decades)\b(?![\s-]+(?:old|ago|earlier|later|of\b|\d))",
     "definite": r"(?i:\bthe\s+(?:full\s+)?(?:fiscal\s+)?(?P<unit>quarter|year|weekend|day)\b)"
     r"(?!\s*(?:-|of|before|after|earlier|ago|when|that))",
@@ -91,13 +94,16 @@ PATTERNS: dict[str, str] = {
     "spokendecade": rf"(?i:\bthe\s+(?P<tens>{_words(_DECADE_WORDS)})\b(?!\s+degrees))",
     "year": rf"\b(?:the\s+year\s+)?(?P<year>{YEAR})\b(?![-/]\d|\s*%|,\d{{3}}|\.\d)",
     "present": rf"(?i:\b(?:{_words(PRESENT_WORDS)})(?!\w))",
+    "currentadj": r"(?i:(?<!then )\bcurrent\b(?!\s+(?:fiscal\s+)?(?:year|quarter|month|week|period|season|account|"
+    r"accounts|affairs|events)\b))",
     "past": rf"(?i:\b(?:{_words(PAST_WORDS)})\b)",
     "future": rf"(?i:\b(?:{_words(FUTURE_WORDS)})\b)",
     "set": rf"(?i:\b(?:every|each|per)\s+(?:(?P<num>other|\d+|two|three|four|five|six)\s+)?"
-    rf"(?P<unit>day|week|month|quarter|year|morning|evening|night|weekend|{WEEKDAY_NAMES.lower()})s?\b)",
+    rf"(?P<unit>day|week|month|quarter|year|morning|evening|night|weekend|{WEEKDAY_NAMES.lower()}|"
+    rf"{_FULL_MONTHS.lower()})s?\b)",
     "setadverb": r"(?i:\b(?P<adverb>annually|yearly|monthly|weekly|daily|hourly|nightly)\b)",
     "clock": r"(?:(?i:\b(?P<hour>[01]?\d|2[0-3])(?:[:.](?P<minute>[0-5]\d))?\s*(?P<ampm>a\.m\.|p\.m\.|am\b|pm\b))"
-    r"(?:\s+(?P<tz>[ECMP][SD]T|GMT|UTC)\b)?|(?i:\b(?P<noon>noon|midnight)\b))"
+    r"(?:\s+(?P<tz>[ECMP][SD]T|GMT|UTC)\b)?|(?i:\b(?P<noon>noon|midnight|midday)\b))"
     rf"(?:,?\s+(?:(?P<wd>{WEEKDAY_NAMES})\b|(?<!,){MONTH}\s+(?P<day>{DAY})\b(?![,.]?\d)|(?i:(?P<rel>today|yesterday|tomorrow)\b)))?",
 }
 
@@ -112,8 +118,8 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
     "partofday": ("this morning", "this afternoon", "this evening"),
     "ago": ("ago", "earlier", "later", "from now", "hence", "previously"),
     "vague": ("recent", "coming", "past", "next", "last"),
-    "bareplural": ("days", "weeks", "months", "years", "decades"),
-    "definite": ("the quarter", "the year", "the weekend", "the day"),
+    "bareplural": ("days", "weeks", "months", "years", "decades"), "long": ("-long",), "currentadj": ("current",),
+    "definite": ("the quarter", "the year", "the weekend", "the day", "the full", "the fiscal"),
     "yearago": ("year-ago", "year-earlier", "year ago", "year earlier"),
     "holiday": ("christmas", "new year", "thanksgiving", "independence day", "valentine", "halloween"),
     "quarter": ("quarter",), "qcode": ("q1", "q2", "q3", "q4"), "fiscal": ("fiscal", "fy"), "half": ("half",),
@@ -121,7 +127,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
     "century": ("century",), "set": ("every", "each", "per "), "spokenyear": ("nineteen", "twenty", "thousand"),
     "spokendecade": tuple(f"the {word}" for word in _DECADE_WORDS),
     "setadverb": ("annually", "yearly", "monthly", "weekly", "daily", "hourly", "nightly"),
-    "clock": ("a.m", "p.m", "am", "pm", "noon", "midnight"),
+    "clock": ("a.m", "p.m", "am", "pm", "noon", "midnight", "midday"),
 }  # fmt: skip
 """Words without which a pattern cannot match: checked on the lower-cased text before the pattern runs,
 since most articles hold none of them for most patterns and a substring test costs far less than a scan."""

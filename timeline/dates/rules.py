@@ -341,6 +341,10 @@ def _ago(m: re.Match, ctx: Context) -> Reading | None:
     amount = _number(m["num"])
     unit = UNITS[m["unit"].lower().rstrip("s").replace("centurie", "century")]
     direction = -1 if m["dir"].lower() in ("ago", "earlier", "before", "previously") else 1
+    if m["dir"].lower() == "later":
+        # "three days later" counts from an event the story tells, not from publication: only the stretch
+        minutes = m["unit"].lower().startswith("minute")
+        return _duration_value(amount, "M" if minutes else unit, time_unit=minutes or unit in ("H", "S"))
     if amount is None:
         return Reading("DATE", "PAST_REF" if direction < 0 else "FUTURE_REF")  # "several years ago"
     if ctx.anchor is None or amount != int(amount):
@@ -389,6 +393,10 @@ def _duration(m: re.Match, ctx: Context) -> Reading | None:
         amount += 0.5  # "a minute and a half"
     if m["old"]:
         return None  # an age: "a 52-year-old executive"
+    if amount is None and (m["span"] or "").lower() in ("past", "last", "previous"):
+        return Reading("DATE", "PAST_REF")  # "the past few months": some time back, TimeML's PAST_REF
+    if word.startswith("quarter") and re.match(r"\s+of\b", _after(ctx, 4)):
+        return None  # "three-quarters of the shares": a fraction
     if amount is not None and amount >= 1000 and word.startswith("quarter") and ctx.anchor is not None:
         reported = iv.unit_period(ctx.anchor, "Q", -1)  # "the 1988 quarter": the reported quarter, that year
         return _date(iv.quarter(int(amount), int(reported.value[-1])))
@@ -584,6 +592,9 @@ def _present(m: re.Match, ctx: Context) -> Reading | None:
     return Reading("DATE", "PRESENT_REF")
 
 
+RESOLVERS["currentadj"] = _present  # "its current share", "current market conditions": TimeML's PRESENT_REF
+
+
 @resolver("past")
 def _past(m: re.Match, ctx: Context) -> Reading | None:
     return Reading("DATE", "PAST_REF")
@@ -601,6 +612,8 @@ def _set(m: re.Match, ctx: Context) -> Reading | None:
     every = every or (int(m["num"]) if m["num"] and m["num"].isdigit() else 1)
     if unit in WEEKDAYS:
         return Reading("SET", f"XXXX-WXX-{WEEKDAYS[unit] + 1}")
+    if unit in MONTHS:
+        return Reading("SET", f"XXXX-{MONTHS[unit]:02d}")  # "each July"
     if unit in ("morning", "evening", "night"):
         return Reading("SET", f"XXXX-XX-XXT{PARTS_OF_DAY[unit]}")
     return Reading("SET", f"P{every}{UNITS[unit]}")
@@ -618,7 +631,7 @@ def _set_adverb(m: re.Match, ctx: Context) -> Reading | None:
 def _clock(m: re.Match, ctx: Context) -> Reading | None:
     """'10 p.m.', 'noon', and with their day: '10 p.m. Wednesday', '5 p.m. EST Nov. 9', 'noon Thursday'."""
     if m["noon"]:
-        hour, minute = (12 if m["noon"].lower() == "noon" else 0), 0
+        hour, minute = (0 if m["noon"].lower() == "midnight" else 12), 0
     else:
         hour, minute = int(m["hour"]), int(m["minute"] or 0)
         if hour > 12:
@@ -650,6 +663,13 @@ def _vague(m: re.Match, ctx: Context) -> Reading | None:
     return _duration_value(None, UNITS[m["unit"].lower().rstrip("s")])
 
 
+@resolver("long")
+def _long(m: re.Match, ctx: Context) -> Reading | None:
+    """'a day-long strike' lasts a day; 'decades-long' an unknown number of decades (counted in years)."""
+    unit = UNITS[m["unit"].lower().replace("centurie", "century")]
+    return _duration_value(None if m["plural"] else 1, unit)
+
+
 _BARE_PLURAL_CUE = re.compile(r"(?i:\b(?:for|the|within|over)\s)$")
 
 
@@ -663,6 +683,8 @@ def _bare_plural(m: re.Match, ctx: Context) -> Reading | None:
 def _definite(m: re.Match, ctx: Context) -> Reading | None:
     """'the quarter' of business news is the last one reported; 'the year', 'the day' the current ones."""
     unit = m["unit"].lower()
+    if m.group().lower() == "the year" and re.search(r"(?i:\bfor\s)$", _before(ctx, 5)):
+        return Reading("DURATION", "P1Y")  # "earnings for the year": a year's worth, not a date
     if ctx.anchor is None:
         return Reading("DATE", None)
     if unit == "quarter":
