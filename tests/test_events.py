@@ -10,9 +10,14 @@ from timeline.models import Article
 from timeline.pipeline import extract_batch
 
 
-def mentions_of(tmp_path, text: str, published: date | None) -> list[tuple[str, tuple[str, ...], str | None]]:
+def document_of(tmp_path, text: str, published: date | None):
     article = Article(doc_id="a.txt", text=text, title=text.split("\n", 1)[0], published=published)
     [document] = extract_batch([article], make_settings(tmp_path / "db.json"))
+    return document
+
+
+def mentions_of(tmp_path, text: str, published: date | None) -> list[tuple[str, tuple[str, ...], str | None]]:
+    document = document_of(tmp_path, text, published)
     return [(m.sentence[:30], tuple(m.companies), m.date.value if m.date else None) for m in document.mentions]
 
 
@@ -86,8 +91,7 @@ def test_the_airline_stands_for_the_company_last_named_as_a_subject(tmp_path):
         "China Eastern Airlines stated on Thursday that it had signed a contract for twenty jets.\n\n"
         "The airline, which is the third largest in China, signed the agreement in Paris on June 15.\n"
     )
-    article = Article(doc_id="a.txt", text=text, title="China Eastern to buy jets", published=date(2009, 6, 18))
-    [document] = extract_batch([article], make_settings(tmp_path / "db.json"))
+    document = document_of(tmp_path, text, date(2009, 6, 18))
     [signed] = [m for m in document.mentions if m.date and m.date.value == "2009-06-15"]
     assert signed.companies == ("China Eastern Airlines",)
     assert [signed.sentence[s:e] for s, e in signed.company_spans] == ["The airline"]
@@ -101,8 +105,7 @@ def test_a_company_named_to_introduce_another_is_not_a_party(tmp_path):
 
 def test_a_place_sharing_a_company_first_word_is_not_the_company(tmp_path):
     text = "Superjumbo\n\nOn Monday, Singapore Airlines flew its first A380 to Singapore's Changi Airport.\n"
-    article = Article(doc_id="a.txt", text=text, title="Superjumbo", published=date(2007, 10, 17))
-    [document] = extract_batch([article], make_settings(tmp_path / "db.json"))
+    document = document_of(tmp_path, text, date(2007, 10, 17))
     [flew] = [m for m in document.mentions if m.date and m.date.value == "2007-10-15"]
     assert [flew.sentence[s:e] for s, e in flew.company_spans] == ["Singapore Airlines"]
 

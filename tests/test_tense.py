@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 
 from timeline.config import DEFAULT_MODEL, Settings
-from timeline.events import date_expressions, inflected
+from timeline.events import date_expressions
 from timeline.nlp import load_pipeline
+from timeline.syntax import inflected
 
 THURSDAY = date(1989, 10, 26)
 SETTINGS = Settings(db_path=Path("unused.json"), config_path=Path("unused.toml"))

@@ -21,6 +21,8 @@ from .companies import Canonicaliser
 from .config import Settings
 from .dates import find_dates
 from .models import DateValue, Mention, Timex
+from .parties import not_a_party, speaker_affiliation
+from .syntax import FUTURE_AUX, attachment_head, inflected, tense_at
 
 CLAUSE_DEPS = frozenset({"ccomp", "advcl", "relcl", "acl", "parataxis", "csubj", "csubjpass"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
@@ -31,31 +33,6 @@ ANAPHORIC_NOUNS = frozenset(
     "rival rivals supplier".split()
 )
 """Subjects that stand for a company named elsewhere in the sentence ("the same one that started ...")."""
-FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
-IRREGULAR_FORMS = {
-    "say": "said", "tell": "told", "sell": "sold", "buy": "bought", "win": "won", "set": "set", "make": "made",
-    "write": "wrote written", "hold": "held", "begin": "began begun", "meet": "met",
-}  # fmt: skip
-
-
-def inflected(bases: str) -> frozenset[str]:
-    """Every form of these verbs ('plan' gives plans, planned, planning): the pipeline runs no lemmatizer."""
-    forms: set[str] = set()
-    for base in bases.split():
-        if re.search(r"[^aeiou]y$", base):
-            forms.update({base, base[:-1] + "ies", base[:-1] + "ied", base + "ing"})
-        elif base.endswith("e"):
-            stem = base[:-1] if re.search(r"[^aeiou]e$", base) else base
-            forms.update({base, base + "s", base + "d", stem + "ing"})
-        else:
-            double = base + base[-1] if re.search(r"[^aeiou][aeiou][bdgmnprt]$", base) else base
-            forms.update({base, base + "es" if re.search(r"(?:[sxzo]|[cs]h)$", base) else base + "s"})
-            forms.update({double + "ed", double + "ing"})
-        forms.update(IRREGULAR_FORMS.get(base, "").split())
-    return frozenset(forms)
-
-
-FUTURE_GOVERNORS = inflected("expect plan aim intend schedule set due prepare hope")
 PUBLISHED_TEXT = "(publication date)"
 """The date text of a headline mention, dated by its article's publication."""
 _ACRONYM_AFTER = re.compile(r"\s*\(([A-Z][A-Za-z0-9&-]{1,9})\)")
@@ -183,7 +160,8 @@ def _reported_today(
             for child in verb.children:
                 if child.dep_ == "ccomp":
                     tokens.update(t.i for t in child.subtree)
-        inside = [(name, ent) for name, ent in _companies_in(tokens, companies, sentence) if not _affiliation(ent)]
+        inside = _companies_in(tokens, companies, sentence)
+        inside = [(name, ent) for name, ent in inside if not speaker_affiliation(ent)]
         if inside and len({name for name, _ in inside}) <= MAX_REPORTED_COMPANIES:
             found.append(
                 Mention(
@@ -214,7 +192,7 @@ def date_expressions(doc: Doc, published: date | None, settings: Settings, ents=
     return find_dates(
         doc.text,
         published,
-        tense_at=lambda start, end: _tense_at(doc, start, end),
+        tense_at=lambda start, end: tense_at(doc, start, end),
         extra_spans=[(e.start_char, e.end_char) for e in (doc.ents if ents is None else ents) if e.label_ == "DATE"],
         earliest_year=settings.earliest_year,
         future_years=settings.future_years,
@@ -240,7 +218,7 @@ def _company_spans(ents, text: str, canonicaliser: Canonicaliser) -> dict[int, t
     local: dict[str, str] = {}
     first_words: dict[str, str] = {}
     for ent in ents:
-        if ent.label_ != "ORG" or _names_a_product(ent):
+        if ent.label_ != "ORG" or not_a_party(ent):
             continue
         name = ent.ent_id_ or local.get(ent.text.lower()) or canonicaliser.canonical(ent.text)
         if not name or canonicaliser.excluded(name) or canonicaliser.excluded(ent.text):
@@ -255,7 +233,7 @@ def _company_spans(ents, text: str, canonicaliser: Canonicaliser) -> dict[int, t
     if local or first_words:
         for ent in ents:
             key = ent.text.lower()
-            if (key not in local and key not in first_words) or ent.root.i in found or _names_a_product(ent):
+            if (key not in local and key not in first_words) or ent.root.i in found or not_a_party(ent):
                 continue
             if key in local and ent.label_ in ("ORG", "PERSON", "GPE", "NORP"):
                 found[ent.root.i] = (local[key], ent)
@@ -269,85 +247,6 @@ def _alone(text: str, timex: Timex) -> bool:
     line_start = text.rfind("\n", 0, timex.start) + 1
     line_end = text.find("\n", timex.end)
     return not text[line_start : line_end if line_end >= 0 else len(text)].replace(timex.text, "").strip(" ,.-|")
-
-
-PRODUCT_NOUNS = frozenset(
-    "jet jets aircraft airliner airliners jetliner jetliners plane planes airplane airplanes superjumbo "
-    "freighter freighters tanker tankers helicopter helicopters car cars vehicle vehicles sedan sedans suv suvs "
-    "truck trucks van vans ev evs engine engines phone phones smartphone smartphones handset handsets chip chips "
-    "processor processors tablet tablets laptop laptops device devices model models product products".split()
-)
-
-
-ROLE_NOUNS = frozenset(
-    "ceo chief executive officer president chairman chairwoman spokesman spokeswoman spokesperson director "
-    "official officials executive executives head manager analyst analysts engineer engineers union pilot "
-    "pilots employee employees worker workers founder boss vice".split()
-)
-
-
-def _affiliation(ent: Span) -> bool:
-    """'Northrop Grumman CEO Ron Sugar said', 'a spokesman for the main Airbus union': the company only says
-    whom a speaker works for, so a quote is not the company's event."""
-    token = ent.root
-    for _ in range(3):
-        if token.dep_ in ("compound", "nmod", "poss", "pobj", "prep") and token.head.i != token.i:
-            token = token.head
-            if token.lower_ in ROLE_NOUNS or token.ent_type_ == "PERSON":
-                return True
-        else:
-            return False
-    return False
-
-
-RELATION_NOUNS = frozenset("parent owner rival rivals competitor competitors".split())
-"""'Airbus parent EADS', 'the parent company of Airbus', 'Boeing's European rival Airbus': the company
-named only to introduce another one."""
-
-
-def _names_a_relative(ent: Span) -> bool:
-    root = ent.root
-    if root.dep_ in ("compound", "nmod", "poss"):
-        return root.head.lower_ in RELATION_NOUNS
-    if root.dep_ == "pobj" and root.head.lower_ == "of":
-        owner = root.head.head
-        return owner.lower_ in RELATION_NOUNS or any(c.lower_ in RELATION_NOUNS for c in owner.children)
-    return False
-
-
-def _model_number(token: Token, any_role: bool = False) -> bool:
-    """'787', 'A380', 'SU7' right after a maker's name: a product."""
-    if token.ent_type_ in ("DATE", "MONEY", "PERCENT", "QUANTITY") or (any_role and token.ent_type_ == "CARDINAL"):
-        return False  # "Airbus' 2 A380s" counts planes
-    if not any_role and token.dep_ not in ("nummod", "compound", "appos", "npadvmod"):
-        return False
-    return token.ent_type_ == "PRODUCT" or bool(re.fullmatch(r"[A-Z]{0,3}-?\d{2,4}[A-Za-z]{0,3}(?:'?s)?", token.text))
-
-
-def _names_a_product(ent: Span) -> bool:
-    """'Airbus jets', 'the Airbus A330 jetliner', 'Boeing 787 Dreamliners': the maker naming a kind of thing,
-    not a party to the event (unlike 'the Dongfeng Renault joint venture')."""
-    if _names_a_relative(ent):
-        return True
-    following = ent.doc[ent.end] if ent.end < len(ent.doc) else None
-    if following is not None and following.lower_ in RELATION_NOUNS | PRODUCT_NOUNS:
-        return True  # "Airbus parent EADS", "Airbus superjumbo tour", whatever the parse made of them
-    if ent.root.dep_ == "poss" and _model_number(ent.root.head, any_role=True):
-        return True  # "Airbus' new A380s"
-    if ent.root.dep_ == "pobj" and ent.root.head.lower_ == "than":
-        return True  # "more orders than Airbus": a yardstick, not a party
-    if any(_model_number(child) for child in ent.root.children if child.i >= ent.end):
-        return True  # "Boeing 787 Dreamliner makes maiden flight"
-    if ent.root.dep_ not in ("compound", "nmod"):
-        return False
-    head = ent.root.head
-    if head.lower_ in PRODUCT_NOUNS or head.ent_type_ == "PRODUCT":
-        return True
-    return any(
-        child.i != ent.root.i and (child.ent_type_ == "PRODUCT" or (child.like_num and child.dep_ != "nummod"))
-        for child in head.children
-        if child.dep_ in ("compound", "nmod", "nummod")
-    )
 
 
 def _headline(text: str, companies: dict[int, tuple[str, Span]], day: DateValue | None, base: dict) -> Mention | None:
@@ -388,19 +287,6 @@ def _mention(
         company_spans=tuple((ent.start_char - offset, ent.end_char - offset) for _, ent in found),
         **base,
     )
-
-
-def attachment_head(span: Span) -> Token:
-    """The verb or noun a date expression modifies: past its preposition, outside the expression."""
-    token = span.root
-    head = token.head
-    if head.i == token.i:
-        return token
-    while span.start <= head.i < span.end and head.head.i != head.i:
-        head = head.head
-    if head.dep_ in ("prep", "agent") and head.head.i != head.i:
-        return head.head
-    return head
 
 
 def clause_tokens(head: Token) -> set[int]:
@@ -503,77 +389,6 @@ def _companies_in(tokens: set[int], companies: dict[int, tuple[str, Span]], sent
         if index in tokens and sentence.start <= index < sentence.end
     ]
     return sorted(inside, key=lambda pair: pair[1].start_char)
-
-
-REPORTING_FORMS = inflected("say tell report announce state add confirm claim write")
-PERFECT_AUX = frozenset({"has", "have", "had", "'ve", "'d"})
-MODAL_AUX = frozenset({"would", "can", "may", "might", "should", "must"})
-"""Modals look ahead in news ("may come as early as Tuesday"); with a perfect they look back. Not "could",
-as often the past of "can" ("could not be reached Wednesday")."""
-SAME_FORM_PAST = frozenset("hurt cut put set hit cost shut quit spread let bid split cast beat burst read".split())
-"""Verbs whose past looks like their present, which the tagger often reads as present in past reports."""
-NOMINAL_LINKS = frozenset(
-    {"pobj", "prep", "dobj", "nsubj", "nsubjpass", "attr", "appos", "compound", "npadvmod", "amod", "poss"}
-)
-"""Dependencies through which a noun with a date ("the Oct. 23 slaying") takes the tense of its verb."""
-
-
-def _tense_at(doc: Doc, start: int, end: int) -> str | None:
-    """'past', 'future', 'present' (a plain present that is not a report: "they meet Monday"), or None."""
-    span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None:
-        return None
-    head = attachment_head(span)
-    through_noun = False
-    for _ in range(4):
-        if head.pos_ in ("VERB", "AUX") or head.head.i == head.i or head.dep_ not in NOMINAL_LINKS:
-            break
-        head, through_noun = head.head, True
-    token = head
-    for _ in range(3):
-        auxiliaries = {child.lower_ for child in token.children if child.dep_ in ("aux", "auxpass")}
-        if auxiliaries & PERFECT_AUX and not auxiliaries & FUTURE_AUX:
-            return "past"  # "may have killed", "would have won"
-        if auxiliaries & (FUTURE_AUX | MODAL_AUX):
-            return "future"
-        if token.dep_ == "xcomp" and token.head.lower_ in FUTURE_GOVERNORS:
-            governor_aux = {child.lower_ for child in token.head.children if child.dep_ in ("aux", "auxpass")}
-            return "past" if governor_aux & PERFECT_AUX else "future"  # "had been due to expire Friday"
-        if token.dep_ not in ("xcomp", "conj", "pcomp", "prep", "pobj") or token.head.i == token.i:
-            break
-        token = token.head
-    tense = _verb_tense(head)
-    # "follows Tuesday's declaration": a dated noun does not share its verb's present
-    return None if through_noun and tense == "present" else tense
-
-
-def _record_set(verb: Token) -> bool:
-    """'set on Aug. 6' (a record) rather than 'set for April' or 'set to open' (a plan)."""
-    return verb.lower_ == "set" and not any(
-        child.dep_ == "xcomp" or (child.dep_ == "prep" and child.lower_ == "for") for child in verb.children
-    )
-
-
-def _verb_tense(head: Token) -> str | None:
-    auxiliaries = {child.lower_ for child in head.children if child.dep_ in ("aux", "auxpass")}
-    if auxiliaries & PERFECT_AUX:
-        return "past"
-    if head.tag_ == "VBD" or auxiliaries & {"was", "were", "did"}:
-        return "past"
-    if head.tag_ == "VBN":
-        if auxiliaries:  # "is scheduled", "will be held"
-            return None
-        # a participle modifying a noun reports what was done ("the record set on Aug. 6") unless it plans
-        if head.lower_ in FUTURE_GOVERNORS and not _record_set(head):
-            return "future"
-        return "past" if head.dep_ in ("acl", "amod") else None
-    if head.tag_ in ("VBZ", "VBP") and head.lower_ in FUTURE_GOVERNORS:
-        return "future"
-    if head.tag_ in ("VBZ", "VBP") and head.lower_ not in REPORTING_FORMS | SAME_FORM_PAST and not auxiliaries:
-        return "present"
-    if head.tag_ == "VB" and auxiliaries & {"do", "does"}:
-        return "present"
-    return None
 
 
 def _unique(names: Iterable[str]) -> list[str]:

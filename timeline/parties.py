@@ -1,0 +1,93 @@
+"""Company names that do not make their company a party to the event around them.
+
+spaCy tags "Airbus" in "Aer Lingus buys Airbus jets" as an organisation, and it is one; but the event is
+Aer Lingus's. These rules read the parse around an entity to tell a party from a maker named for its
+product, a company named to introduce another, a yardstick, or a speaker's employer.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+PRODUCT_NOUNS = frozenset(
+    "jet jets aircraft airliner airliners jetliner jetliners plane planes airplane airplanes superjumbo "
+    "freighter freighters tanker tankers helicopter helicopters car cars vehicle vehicles sedan sedans suv suvs "
+    "truck trucks van vans ev evs engine engines phone phones smartphone smartphones handset handsets chip chips "
+    "processor processors tablet tablets laptop laptops device devices model models product products".split()
+)
+
+
+ROLE_NOUNS = frozenset(
+    "ceo chief executive officer president chairman chairwoman spokesman spokeswoman spokesperson director "
+    "official officials executive executives head manager analyst analysts engineer engineers union pilot "
+    "pilots employee employees worker workers founder boss vice".split()
+)
+
+
+def speaker_affiliation(ent: Span) -> bool:
+    """'Northrop Grumman CEO Ron Sugar said', 'a spokesman for the main Airbus union': the company only says
+    whom a speaker works for, so a quote is not the company's event."""
+    token = ent.root
+    for _ in range(3):
+        if token.dep_ in ("compound", "nmod", "poss", "pobj", "prep") and token.head.i != token.i:
+            token = token.head
+            if token.lower_ in ROLE_NOUNS or token.ent_type_ == "PERSON":
+                return True
+        else:
+            return False
+    return False
+
+
+RELATION_NOUNS = frozenset("parent owner rival rivals competitor competitors".split())
+"""'Airbus parent EADS', 'the parent company of Airbus', 'Boeing's European rival Airbus': the company
+named only to introduce another one."""
+
+
+def _names_a_relative(ent: Span) -> bool:
+    root = ent.root
+    if root.dep_ in ("compound", "nmod", "poss"):
+        return root.head.lower_ in RELATION_NOUNS
+    if root.dep_ == "pobj" and root.head.lower_ == "of":
+        owner = root.head.head
+        return owner.lower_ in RELATION_NOUNS or any(c.lower_ in RELATION_NOUNS for c in owner.children)
+    return False
+
+
+def _model_number(token: Token, any_role: bool = False) -> bool:
+    """'787', 'A380', 'SU7' right after a maker's name: a product."""
+    if token.ent_type_ in ("DATE", "MONEY", "PERCENT", "QUANTITY") or (any_role and token.ent_type_ == "CARDINAL"):
+        return False  # "Airbus' 2 A380s" counts planes
+    if not any_role and token.dep_ not in ("nummod", "compound", "appos", "npadvmod"):
+        return False
+    return token.ent_type_ == "PRODUCT" or bool(re.fullmatch(r"[A-Z]{0,3}-?\d{2,4}[A-Za-z]{0,3}(?:'?s)?", token.text))
+
+
+def not_a_party(ent: Span) -> bool:
+    """A company named without taking part: the maker naming a kind of thing ('Airbus jets', 'the Boeing 787
+    Dreamliner', unlike 'the Dongfeng Renault joint venture'), a relative introducing another company, or a
+    yardstick ('more orders than Airbus')."""
+    if _names_a_relative(ent):
+        return True
+    following = ent.doc[ent.end] if ent.end < len(ent.doc) else None
+    if following is not None and following.lower_ in RELATION_NOUNS | PRODUCT_NOUNS:
+        return True  # "Airbus parent EADS", "Airbus superjumbo tour", whatever the parse made of them
+    if ent.root.dep_ == "poss" and _model_number(ent.root.head, any_role=True):
+        return True  # "Airbus' new A380s"
+    if ent.root.dep_ == "pobj" and ent.root.head.lower_ == "than":
+        return True  # "more orders than Airbus": a yardstick, not a party
+    if any(_model_number(child) for child in ent.root.children if child.i >= ent.end):
+        return True  # "Boeing 787 Dreamliner makes maiden flight"
+    if ent.root.dep_ not in ("compound", "nmod"):
+        return False
+    head = ent.root.head
+    if head.lower_ in PRODUCT_NOUNS or head.ent_type_ == "PRODUCT":
+        return True
+    return any(
+        child.i != ent.root.i and (child.ent_type_ == "PRODUCT" or (child.like_num and child.dep_ != "nummod"))
+        for child in head.children
+        if child.dep_ in ("compound", "nmod", "nummod")
+    )

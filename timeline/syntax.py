@@ -1,0 +1,124 @@
+"""What the dependency parse says about a date's clause: the word the date modifies and the clause's tense.
+
+The pipeline runs no lemmatizer (it costs time and the small model's lemmas add little), so verbs are
+recognised by their inflected forms, generated from base words by `inflected`.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
+IRREGULAR_FORMS = {
+    "say": "said", "tell": "told", "sell": "sold", "buy": "bought", "win": "won", "set": "set", "make": "made",
+    "write": "wrote written", "hold": "held", "begin": "began begun", "meet": "met",
+}  # fmt: skip
+
+
+def inflected(bases: str) -> frozenset[str]:
+    """Every form of these verbs ('plan' gives plans, planned, planning): the pipeline runs no lemmatizer."""
+    forms: set[str] = set()
+    for base in bases.split():
+        if re.search(r"[^aeiou]y$", base):
+            forms.update({base, base[:-1] + "ies", base[:-1] + "ied", base + "ing"})
+        elif base.endswith("e"):
+            stem = base[:-1] if re.search(r"[^aeiou]e$", base) else base
+            forms.update({base, base + "s", base + "d", stem + "ing"})
+        else:
+            double = base + base[-1] if re.search(r"[^aeiou][aeiou][bdgmnprt]$", base) else base
+            forms.update({base, base + "es" if re.search(r"(?:[sxzo]|[cs]h)$", base) else base + "s"})
+            forms.update({double + "ed", double + "ing"})
+        forms.update(IRREGULAR_FORMS.get(base, "").split())
+    return frozenset(forms)
+
+
+FUTURE_GOVERNORS = inflected("expect plan aim intend schedule set due prepare hope")
+
+
+def attachment_head(span: Span) -> Token:
+    """The verb or noun a date expression modifies: past its preposition, outside the expression."""
+    token = span.root
+    head = token.head
+    if head.i == token.i:
+        return token
+    while span.start <= head.i < span.end and head.head.i != head.i:
+        head = head.head
+    if head.dep_ in ("prep", "agent") and head.head.i != head.i:
+        return head.head
+    return head
+
+
+SPEECH_VERBS = inflected("say tell report announce state add confirm claim write")
+"""Verbs of saying: "Boeing says Tuesday" reports the past, unlike a plain present ("they meet Monday")."""
+PERFECT_AUX = frozenset({"has", "have", "had", "'ve", "'d"})
+MODAL_AUX = frozenset({"would", "can", "may", "might", "should", "must"})
+"""Modals look ahead in news ("may come as early as Tuesday"); with a perfect they look back. Not "could",
+as often the past of "can" ("could not be reached Wednesday")."""
+SAME_FORM_PAST = frozenset("hurt cut put set hit cost shut quit spread let bid split cast beat burst read".split())
+"""Verbs whose past looks like their present, which the tagger often reads as present in past reports."""
+NOMINAL_LINKS = frozenset(
+    {"pobj", "prep", "dobj", "nsubj", "nsubjpass", "attr", "appos", "compound", "npadvmod", "amod", "poss"}
+)
+"""Dependencies through which a noun with a date ("the Oct. 23 slaying") takes the tense of its verb."""
+
+
+def tense_at(doc: Doc, start: int, end: int) -> str | None:
+    """'past', 'future', 'present' (a plain present that is not a report: "they meet Monday"), or None."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return None
+    head = attachment_head(span)
+    through_noun = False
+    for _ in range(4):
+        if head.pos_ in ("VERB", "AUX") or head.head.i == head.i or head.dep_ not in NOMINAL_LINKS:
+            break
+        head, through_noun = head.head, True
+    token = head
+    for _ in range(3):
+        auxiliaries = {child.lower_ for child in token.children if child.dep_ in ("aux", "auxpass")}
+        if auxiliaries & PERFECT_AUX and not auxiliaries & FUTURE_AUX:
+            return "past"  # "may have killed", "would have won"
+        if auxiliaries & (FUTURE_AUX | MODAL_AUX):
+            return "future"
+        if token.dep_ == "xcomp" and token.head.lower_ in FUTURE_GOVERNORS:
+            governor_aux = {child.lower_ for child in token.head.children if child.dep_ in ("aux", "auxpass")}
+            return "past" if governor_aux & PERFECT_AUX else "future"  # "had been due to expire Friday"
+        if token.dep_ not in ("xcomp", "conj", "pcomp", "prep", "pobj") or token.head.i == token.i:
+            break
+        token = token.head
+    tense = _verb_tense(head)
+    # "follows Tuesday's declaration": a dated noun does not share its verb's present
+    return None if through_noun and tense == "present" else tense
+
+
+def _record_set(verb: Token) -> bool:
+    """'set on Aug. 6' (a record) rather than 'set for April' or 'set to open' (a plan)."""
+    return verb.lower_ == "set" and not any(
+        child.dep_ == "xcomp" or (child.dep_ == "prep" and child.lower_ == "for") for child in verb.children
+    )
+
+
+def _verb_tense(head: Token) -> str | None:
+    auxiliaries = {child.lower_ for child in head.children if child.dep_ in ("aux", "auxpass")}
+    if auxiliaries & PERFECT_AUX:
+        return "past"
+    if head.tag_ == "VBD" or auxiliaries & {"was", "were", "did"}:
+        return "past"
+    if head.tag_ == "VBN":
+        if auxiliaries:  # "is scheduled", "will be held"
+            return None
+        # a participle modifying a noun reports what was done ("the record set on Aug. 6") unless it plans
+        if head.lower_ in FUTURE_GOVERNORS and not _record_set(head):
+            return "future"
+        return "past" if head.dep_ in ("acl", "amod") else None
+    if head.tag_ in ("VBZ", "VBP") and head.lower_ in FUTURE_GOVERNORS:
+        return "future"
+    if head.tag_ in ("VBZ", "VBP") and head.lower_ not in SPEECH_VERBS | SAME_FORM_PAST and not auxiliaries:
+        return "present"
+    if head.tag_ == "VB" and auxiliaries & {"do", "does"}:
+        return "present"
+    return None
