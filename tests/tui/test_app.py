@@ -7,9 +7,9 @@ import json
 
 import pytest
 
-from tests.tui.fixtures import TODAY, make_records
 from timeline.tui import make_app
 from timeline.tui.widgets import CompanyPanel, EventDetail, TimelineList
+from tui.fixtures import TODAY, make_records
 
 
 def app_with(tmp_path=None, records=None):

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from tests.tui.fixtures import TODAY, make_records
 from timeline.tui import make_app
+from tui.fixtures import TODAY, make_records
 
 
 async def settle(pilot):
