@@ -82,7 +82,6 @@ class DateValue:
     precision: str
     modifier: str | None = None
     text: str = ""
-    inferred: bool = False
 
     def to_dict(self) -> dict:
         return {
@@ -92,7 +91,6 @@ class DateValue:
             "precision": self.precision,
             "modifier": self.modifier,
             "text": self.text,
-            "inferred": self.inferred,
         }
 
     @classmethod
@@ -106,7 +104,6 @@ class DateValue:
             precision=record["precision"],
             modifier=record.get("modifier"),
             text=record.get("text", ""),
-            inferred=record.get("inferred", False),
         )
 
     @classmethod
