@@ -67,6 +67,21 @@ def only(text: str, published: date | None = FRIDAY):
         ("at midday Thursday", "2024-04-25T12:00", "day"),
         # a deadline lies ahead
         ("the relatives have until 9 a.m. Tuesday", "2024-04-30T09:00", "day"),
+        # the year written before a quarter or half belongs to it
+        ("the 2023 second quarter", "2023-Q2", "quarter"),
+        ("this year's third quarter", "2024-Q3", "quarter"),
+        ("the year-ago first quarter", "2023-Q1", "quarter"),
+        ("the first two quarters of 2025", "2025-H1", "half"),
+        ("the last half of 2023", "2023-H2", "half"),
+        # "this past" is the latest one over, even this year's
+        ("this past winter", "2023-WI", "season"),
+        ("the week of March 6", "2024-W10", "week"),
+        ("the day before last Tuesday", "2024-04-22", "day"),
+        # "last" or "next" before a full date picks its year
+        ("the slaying last Oct. 23", "2023-10-23", "day"),
+        ("they meet again next Jan. 30", "2025-01-30", "day"),
+        # "as early as" and "as soon as" point at what is still to come
+        ("the father could arrive as early as Tuesday", "2024-04-30", "day"),
     ],
 )
 def test_values(text, value, precision):
@@ -162,6 +177,31 @@ def test_references_durations_and_sets_are_never_event_dates(text, type_, value)
 )
 def test_no_false_dates(text):
     assert [t for t in find_dates(text, FRIDAY) if t.is_event_date] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "value"),
+    [
+        ("It was founded in 1995. The following year it grew.", "The following year", "1996"),
+        ("He joined in March 2020. The following month he quit.", "The following month", "2020-04"),
+        ("Shares fell Friday, down from the previous Friday.", "the previous Friday", "2024-04-19"),
+        ("In 1988 it lost money. Later that year it was sold.", "Later that year", "1988"),
+        ("It opened on Oct. 23, 1998. The next day it closed.", "The next day", "1998-10-24"),
+        # with no time named before, "the following year" counts from publication
+        ("Sales will double the following year.", "the following year", "2025"),
+        # earnings news sets the quarter it reports against the same one a year before
+        ("Third-quarter profit rose 5% from the quarter a year ago.", "the quarter a year ago", "2023-Q1"),
+        ("Quarterly sales rose from last year's quarter.", "last year's quarter", "2023-Q1"),
+    ],
+)
+def test_anaphors_count_from_the_time_the_story_last_named(text, phrase, value):
+    found = {t.text: t.value for t in find_dates(text, FRIDAY)}
+    assert found[phrase] == value
+
+
+def test_an_anaphor_with_no_time_before_it_is_generic():
+    assert find_dates("Market makers lose money on trades made that day.", FRIDAY) == []
+    assert [t.value for t in find_dates("In 2001 it failed. That year was hard.", None)] == ["2001", "2001"]
 
 
 def test_an_undated_article_resolves_absolute_dates_only():

@@ -98,6 +98,24 @@ def value_of(sentence: str, phrase: str, published: date = THURSDAY) -> str | No
         pytest.param(
             "Officials could not be reached Wednesday.", "Wednesday", "1989-10-25", id="could is often the past of can"
         ),
+        pytest.param(
+            "A memorial service planned for Wednesday was canceled.",
+            "Wednesday",
+            "1989-10-25",
+            id="a planned day is the nearer one: yesterday",
+        ),
+        pytest.param(
+            "Protesters planned a large demonstration on Saturday.",
+            "Saturday",
+            "1989-10-28",
+            id="a planned day is the nearer one: the day after tomorrow",
+        ),
+        pytest.param(
+            "The attorney has scheduled a news conference Friday.",
+            "Friday",
+            "1989-10-27",
+            id="a perfect plan verb still plans",
+        ),
     ],
 )
 def test_tense_decides_the_year_or_week(sentence, phrase, value):

@@ -67,7 +67,8 @@ NOMINAL_LINKS = frozenset(
 
 
 def tense_at(doc: Doc, start: int, end: int) -> str | None:
-    """'past', 'future', 'present' (a plain present that is not a report: "they meet Monday"), or None."""
+    """'past', 'future', 'present' (a plain present that is not a report: "they meet Monday"), 'plan' (the
+    date of something planned or scheduled, which may lie either side of publication), or None."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return None
@@ -81,7 +82,7 @@ def tense_at(doc: Doc, start: int, end: int) -> str | None:
     for _ in range(3):
         auxiliaries = {child.lower_ for child in token.children if child.dep_ in ("aux", "auxpass")}
         if auxiliaries & PERFECT_AUX and not auxiliaries & FUTURE_AUX:
-            return "past"  # "may have killed", "would have won"
+            return _verb_tense(token, span.start)  # "may have killed", "would have won": past, unless it planned
         if auxiliaries & (FUTURE_AUX | MODAL_AUX):
             return "future"
         if token.dep_ == "xcomp" and token.head.lower_ in FUTURE_GOVERNORS:
@@ -90,7 +91,7 @@ def tense_at(doc: Doc, start: int, end: int) -> str | None:
         if token.dep_ not in ("xcomp", "conj", "pcomp", "prep", "pobj") or token.head.i == token.i:
             break
         token = token.head
-    tense = _verb_tense(head)
+    tense = _verb_tense(head, span.start)
     # "follows Tuesday's declaration": a dated noun does not share its verb's present
     return None if through_noun and tense == "present" else tense
 
@@ -102,10 +103,18 @@ def _record_set(verb: Token) -> bool:
     )
 
 
-def _verb_tense(head: Token) -> str | None:
+def _plans_a_thing(verb: Token, date_at: int) -> bool:
+    """'Scheduled a news conference Thursday': a day after the plan verb is the planned thing's. One before
+    it ('On Friday, it planned to pay') may be the planning's."""
+    return verb.lower_ in FUTURE_GOVERNORS and not _record_set(verb) and date_at > verb.i
+
+
+def _verb_tense(head: Token, date_at: int) -> str | None:
     auxiliaries = {child.lower_ for child in head.children if child.dep_ in ("aux", "auxpass")}
     if auxiliaries & PERFECT_AUX:
-        return "past"
+        return "plan" if _plans_a_thing(head, date_at) else "past"
+    if head.tag_ == "VBD" and _plans_a_thing(head, date_at):
+        return "plan"  # "planned a rally on Saturday": the plan is past, its day may not be
     if head.tag_ == "VBD" or auxiliaries & {"was", "were", "did"}:
         return "past"
     if head.tag_ == "VBN":
@@ -113,7 +122,7 @@ def _verb_tense(head: Token) -> str | None:
             return None
         # a participle modifying a noun reports what was done ("the record set on Aug. 6") unless it plans
         if head.lower_ in FUTURE_GOVERNORS and not _record_set(head):
-            return "future"
+            return "plan"
         return "past" if head.dep_ in ("acl", "amod") else None
     if head.tag_ in ("VBZ", "VBP") and head.lower_ in FUTURE_GOVERNORS:
         return "future"

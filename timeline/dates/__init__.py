@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from datetime import date
+from dataclasses import replace
+from datetime import date, timedelta
 
 from ..models import Timex
 from . import intervals as iv
 from .grammar import COMPILED, FUTURE_CUES, MODIFIER_BEFORE, PAST_CUES, SIGNAL_BEFORE, TRIGGERS
-from .rules import RESOLVERS, Context, Reading
+from .rules import ANAPHOR, INVALID, RESOLVERS, Context, Reading
 
 __all__ = ["find_dates", "guess_tense", "plausible"]
 
@@ -71,7 +72,7 @@ def find_dates(
             reading = RESOLVERS[name](match, Context(text, start, end, published, tense_of))
             if reading is not None and plausible(reading.period, earliest_year, latest_year):
                 candidates.append((start, end, _PRIORITY[name], reading))
-    chosen = _without_overlaps(candidates)
+    chosen = _follow_the_story(_day_before_or_after(text, _without_overlaps(candidates)))
     found = [_timex(text, start, end, reading) for start, end, reading in chosen if reading.type != "INVALID"]
     extra = [span for span in extra_spans if not any(_overlaps(span, (t.start, t.end)) for t in found)]
     if extra:
@@ -125,6 +126,41 @@ def _without_overlaps(candidates: list[tuple[int, int, int, Reading]]) -> list[t
         if not any(_overlaps((start, end), (s, e)) for s, e, _ in taken):
             taken.append((start, end, reading))
     return sorted(taken, key=lambda t: t[0])
+
+
+_DAY_BEFORE_OR_AFTER = re.compile(r"(?i:\b(?:the\s+)?day\s+(?P<way>before|after)\s+)$")
+
+
+def _day_before_or_after(text: str, chosen: list[tuple[int, int, Reading]]) -> list[tuple[int, int, Reading]]:
+    """'The day before last Tuesday' is one expression, a day off the day it names."""
+    shifted = []
+    for start, end, reading in chosen:
+        before = _DAY_BEFORE_OR_AFTER.search(text, max(0, start - 16), start)
+        if before and reading.type == "DATE" and reading.period is not None and reading.period.precision == "day":
+            step = 1 if before["way"].lower() == "after" else -1
+            day = iv.day(reading.period.start + timedelta(days=step))
+            start, reading = before.start(), replace(reading, value=day.value, period=day)
+        shifted.append((start, end, reading))
+    return shifted
+
+
+def _follow_the_story(chosen: list[tuple[int, int, Reading]]) -> list[tuple[int, int, Reading]]:
+    """Anaphors ("that year", "the following month", "the previous Friday") count from the time the story
+    last named, as a reader follows a narrative; only with none before do they fall back on publication."""
+    reference: iv.Period | None = None
+    followed = []
+    for start, end, reading in chosen:
+        if reading.refers is not None:
+            period = reading.refers(reference) if reference is not None else None
+            if period is not None:
+                kind = "DATE" if reading.type == ANAPHOR else reading.type
+                reading = replace(reading, type=kind, value=period.value, period=period, anchored=True)
+            elif reading.type == ANAPHOR:
+                reading = INVALID
+        if reading.type in ("DATE", "TIME") and reading.period is not None:
+            reference = reading.period
+        followed.append((start, end, reading))
+    return followed
 
 
 def _timex(text: str, start: int, end: int, reading: Reading) -> Timex:

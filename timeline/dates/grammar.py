@@ -32,7 +32,7 @@ _NUM_WORDS = "|".join(sorted((re.escape(w) for w in NUMBERS), key=len, reverse=T
 _VAGUE = "|".join(re.escape(w) for w in VAGUE_NUMBERS)
 NUM = rf"(?P<num>\d+(?:\.\d+)?(?:\s+1/2|½)?|{_NUM_WORDS}|{_VAGUE})"
 _UNIT = r"(?P<unit>seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|quarters?|years?|decades?|centur(?:y|ies))"
-_REL = r"(?P<rel>this|last|next|past|coming|previous|current|following|same|prior|latest|preceding)"
+_REL = r"(?P<rel>this\s+past|this|last|next|past|coming|previous|current|following|same|prior|latest|preceding)"
 _WEEKDAY_PREFIX = rf"(?:(?:{WEEKDAY_NAMES}),?\s+)?"
 
 
@@ -48,23 +48,32 @@ SPOKEN_YEAR = (
     rf"|two\s+thousand(?:\s+and)?(?:[\s-]+(?:{_TWO_DIGITS}|{_words(SPOKEN_ONES)}))?)(?![\s-]+hundred)"
 )
 
+_YEAR_QUALIFIER = (
+    rf"(?:(?P<year0>{YEAR})\s+|(?P<rel0>this|last|next)\s+year['’]?s\s+|(?P<ago>year[\s-](?:ago|earlier))\s+)?"
+)
+"""The year written before a quarter or half: "the 1988 second quarter", "this year's third quarter",
+"the year-ago third quarter"."""
 
 PATTERNS: dict[str, str] = {
     "iso": r"\b(?P<year>\d{4})-(?P<mon>[01]\d)-(?P<day>[0-3]\d)(?:[T ](?P<hour>[0-2]\d):(?P<minute>[0-5]\d))?\b",
     "slash": r"\b(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<year>\d{4}|\d{2})\b",
     "dmy": rf"\b{_WEEKDAY_PREFIX}(?P<day>{DAY})(?:\s+|-)(?:of\s+)?{MONTH}(?:(?:,?\s+|-)(?P<year>{YEAR}|\d{{2}}\b))?",
     "mdy": rf"{_WEEKDAY_PREFIX}\b{MONTH}\s+(?P<day>{DAY})\b(?![,.]?\d|:\d|\s*%)(?:,?\s+(?P<year>{YEAR})\b)?",
+    "weekof": rf"(?i:\bthe\s+week\s+of)\s+{MONTH}\s+(?P<day>{DAY})\b(?:,?\s+(?P<year>{YEAR})\b)?",
     "my": rf"\b{MONTH},?\s+(?:of\s+)?(?P<year>{YEAR})\b",
-    "relmonth": rf"(?i:\b(?P<rel>last|this|next|early|late|mid)\s+)?\b{MONTH}(?![\w-])"
+    "relmonth": rf"(?i:\b(?P<rel>last|this|next|early|late|mid)\s+)?\b{MONTH}(?![\w-]|\.?\s+\d)"
     r"(?(rel)|(?i:\s+(?P<rel2>this|last|next)\s+year\b))",
     "month": rf"\b{MONTH}(?![\w-])",
-    "weekday": rf"(?i:\b(?:(?P<rel>last|next|this|coming|past)\s+)?)\b(?P<wd>{WEEKDAY_NAMES})(?P<plural>s)?\b"
+    "weekday": rf"(?i:\b(?:(?P<rel>last|next|this|coming|past|(?:the\s+)?(?:previous|following|preceding|prior))"
+    rf"\s+)?)\b(?P<wd>{WEEKDAY_NAMES})(?P<plural>s)?\b"
     r"(?:\s+(?P<part>(?i:morning|afternoon|evening|night)))?",
     "relword": r"(?i:\b(?P<word>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|today|yesterday|"
     r"tomorrow|tonight|last\s+night)\b(?:\s+(?P<part>morning|afternoon|evening|night)\b)?)",
     "partofday": r"(?i:\bthis\s+(?P<part>morning|afternoon|evening)\b)",
-    "relunit": rf"(?i:\b(?P<the>the\s+)?{_REL}\s+(?:fiscal\s+)?(?P<unit>week|weekend|month|year|quarter|decade|century|"
-    r"spring|summer|autumn|fall|winter)\b)",
+    "relunit": rf"(?i:\b(?P<the>the\s+)?{_REL}\s+(?:fiscal\s+)?(?P<unit>day|week|weekend|month|year|quarter|decade|"
+    r"century|spring|summer|autumn|fall|winter)\b)",
+    "anaphor": r"(?i:\b(?:(?:later|earlier)\s+)?that\s+(?:same\s+)?(?P<unit>day|week|month|quarter|year)\b"
+    r"(?![\w-]|\s+(?:traders?|trading)\b))",
     "ago": rf"(?i:\b{NUM}[\s-]+{_UNIT}\s+(?P<dir>ago|earlier|later|from\s+now|hence|previously)\b)",
     "duration": rf"(?i:\b(?:the\s+(?P<span>past|last|next|previous|coming|first|final)\s+)?{NUM}[\s-]+"
     rf"(?:(?:more|additional|extra|further|trading|business|working|calendar)\s+)?{_UNIT}"
@@ -74,15 +83,19 @@ PATTERNS: dict[str, str] = {
     "bareplural": r"\b(?P<unit>days|weeks|months|years|decades)\b(?![\s-]+(?:old|ago|earlier|later|of\b|\d))",
     "definite": r"(?i:\bthe\s+(?:full\s+)?(?:fiscal\s+)?(?P<unit>quarter|year|weekend|day)\b)"
     r"(?!\s*(?:-|of|before|after|earlier|ago|when|that))",
-    "yearago": r"(?i:\b(?:the\s+)?year[\s-](?:earlier|ago)"
+    "yearago": r"(?i:\b(?:the\s+)?(?:(?:same|comparable|corresponding)\s+)?year[\s-](?:earlier|ago)"
     r"(?:\s+(?P<unit>quarter|period|month|level|figure|results))?\b)",
+    "sameperiod": r"(?i:\b(?:the\s+)?(?:(?:same|comparable|corresponding)\s+)?(?P<unit>quarter|period)\s+"
+    r"(?:(?:of|in)\s+)?(?:a\s+year\s+(?:ago|earlier)|last\s+year|the\s+(?:previous|prior)\s+year)\b"
+    r"|\blast\s+year['’]?s\s+(?P<unit2>quarter|period)\b|\bthe\s+(?P<latest>latest|most\s+recent)\s+period\b)",
     "holiday": r"\b(?P<name>Christmas(?:\s+Day|\s+Eve)?|New\s+Year'?s(?:\s+Day|\s+Eve)?|Thanksgiving(?:\s+Day)?|"
     r"Independence\s+Day|Valentine'?s\s+Day|Halloween)\b",
-    "quarter": rf"(?i:\b(?:the\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|final)[\s-]+(?:fiscal\s+)?"
-    rf"quarter\b)(?:(?:\s+of)?(?:\s+fiscal)?\s+(?P<year>{YEAR})\b|(?i:\s+of\s+(?P<rel>this|last|next)\s+year\b))?",
+    "quarter": rf"(?i:\b(?:the\s+)?{_YEAR_QUALIFIER}(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|final)[\s-]+"
+    rf"(?:fiscal\s+)?quarter\b)(?:(?:\s+of)?(?:\s+fiscal)?\s+(?P<year>{YEAR})\b|(?i:\s+of\s+(?P<rel>this|last|next)\s+year\b))?",
     "qcode": rf"\b(?:(?P<year1>{YEAR})\s*[-/]?\s*)?Q(?P<q>[1-4])(?:\s*(?P<year>{YEAR})\b|\s*'(?P<yy>\d{{2}})\b)?\b",
     "fiscal": rf"(?i:\bfiscal(?:\s+year)?\s+(?P<year>{YEAR})\b)|\bFY\s?(?P<fy>\d{{4}}|\d{{2}})\b",
-    "half": rf"(?i:\b(?:the\s+)?(?P<ord>first|second|1st|2nd|latter)\s+half\b)(?:(?:\s+of)?\s+(?P<year>{YEAR})\b|"
+    "half": rf"(?i:\b(?:the\s+)?{_YEAR_QUALIFIER}(?P<ord>first|second|1st|2nd|latter|last)\s+"
+    rf"(?:half|two\s+quarters)\b)(?:(?:\s+of)?\s+(?P<year>{YEAR})\b|"
     r"(?i:\s+of\s+(?P<rel>this|last|next)\s+year\b))?",
     "hcode": rf"\bH(?P<h>[12])\s*(?P<year>{YEAR})\b",
     "season": rf"(?i:\b(?:(?P<rel>this|last|next|the)\s+)?(?P<season>spring|summer|autumn|winter|fall)\b)"
@@ -113,16 +126,20 @@ _MONTH_WORDS = tuple(sorted({m.lower() for m in _MONTH_NAMES.split("|")}))
 _WEEKDAY_WORDS = tuple(w.lower() for w in WEEKDAY_NAMES.split("|"))
 TRIGGERS: dict[str, tuple[str, ...]] = {
     "iso": ("-",), "slash": ("/",), "dmy": _MONTH_WORDS, "mdy": _MONTH_WORDS, "my": _MONTH_WORDS,
-    "relmonth": _MONTH_WORDS, "month": _MONTH_WORDS, "weekday": _WEEKDAY_WORDS,
+    "relmonth": _MONTH_WORDS, "weekof": ("week of",), "month": _MONTH_WORDS, "weekday": _WEEKDAY_WORDS,
     "relword": ("today", "yesterday", "tomorrow", "tonight", "last night"),
     "partofday": ("this morning", "this afternoon", "this evening"),
+    "anaphor": ("that day", "that week", "that month", "that quarter", "that year", "that same"),
     "ago": ("ago", "earlier", "later", "from now", "hence", "previously"),
     "vague": ("recent", "coming", "past", "next", "last"),
     "bareplural": ("days", "weeks", "months", "years", "decades"), "long": ("-long",), "currentadj": ("current",),
     "definite": ("the quarter", "the year", "the weekend", "the day", "the full", "the fiscal"),
     "yearago": ("year-ago", "year-earlier", "year ago", "year earlier"),
+    "sameperiod": ("a year ago", "a year earlier", "last year", "previous year", "prior year", "latest period",
+                   "recent period"),
     "holiday": ("christmas", "new year", "thanksgiving", "independence day", "valentine", "halloween"),
-    "quarter": ("quarter",), "qcode": ("q1", "q2", "q3", "q4"), "fiscal": ("fiscal", "fy"), "half": ("half",),
+    "quarter": ("quarter",), "qcode": ("q1", "q2", "q3", "q4"), "fiscal": ("fiscal", "fy"),
+    "half": ("half", "two quarters"),
     "hcode": ("h1", "h2"), "season": ("spring", "summer", "autumn", "winter", "fall"), "decade": ("0s", "0's"),
     "century": ("century",), "set": ("every", "each", "per "), "spokenyear": ("nineteen", "twenty", "thousand"),
     "spokendecade": tuple(f"the {word}" for word in _DECADE_WORDS),

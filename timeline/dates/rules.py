@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from . import intervals as iv
@@ -53,6 +53,15 @@ class Context:
         Asked only by the rules that need it, since finding it (the parse, the words around) costs more
         than most matches are worth.
         """
+        return "future" if self.planned else self._raw_tense()
+
+    @property
+    def planned(self) -> bool:
+        """The date of something planned ("a rally planned for Saturday"): ahead, unless it is only days
+        back and the plan is reported after the fact."""
+        return self._raw_tense() == "plan"
+
+    def _raw_tense(self) -> str | None:
         if self._tense is False:
             self._tense = self._tense_of() if callable(self._tense_of) else self._tense_of
         return self._tense
@@ -65,11 +74,17 @@ class Reading:
     period: iv.Period | None = None
     anchored: bool = False
     modifier: str | None = None
+    refers: Callable[[iv.Period], iv.Period | None] | None = field(default=None, compare=False)
+    """For an anaphor ("that year", "the following month"): its period given the time the story last
+    named, or None when that time is too coarse. The value above is the fallback without one."""
 
 
 INVALID = Reading("INVALID")
 """Looks like a date but cannot be one (31 February): it claims its span so no part of it is read instead."""
 
+
+ANAPHOR = "ANAPHOR"
+"""The type of a reading that is a date only if the story named a time before it."""
 
 Resolver = Callable[[re.Match, Context], Reading | None]
 RESOLVERS: dict[str, Resolver] = {}
@@ -151,6 +166,7 @@ _DEADLINE = re.compile(
     r"(?i:\b(?:by|until|till|through|due|effective|ahead\s+of|no\s+later\s+than)\s+(?:early\s+|mid-?|late\s+)?)$"
 )
 DEADLINE_REACH_DAYS = 183
+_SOONEST = re.compile(r"(?i:\bas\s+(?P<word>soon|early)\s+as\s+)$")
 
 
 def _tense_or_deadline(ctx: Context) -> str | None:
@@ -158,6 +174,9 @@ def _tense_or_deadline(ctx: Context) -> str | None:
     the clause is past; a deadline a day gone ("by Jan. 14" on the 15th) is the one just passed."""
     if ctx.tense != "past" and _DEADLINE.search(_before(ctx, 24)):
         return "deadline"
+    soonest = _SOONEST.search(_before(ctx, 16))
+    if soonest and (soonest["word"].lower() == "soon" or ctx.tense != "past"):
+        return "future"  # "could arrive as early as Tuesday": the earliest of what is still to come
     return ctx.tense
 
 
@@ -198,12 +217,23 @@ def _day_month(m: re.Match, ctx: Context) -> Reading | None:
         return INVALID
     if ctx.anchor is None:
         return Reading("DATE", None)
-    found = _year_for(ctx.anchor, month, day, _tense_or_deadline(ctx))
+    said = re.search(r"(?i:\b(?P<rel>last|next|this|coming)\s+)$", _before(ctx, 8))
+    tense = {"last": "past", "next": "future", "coming": "future"}.get(said["rel"].lower()) if said else None
+    found = _year_for(ctx.anchor, month, day, tense or _tense_or_deadline(ctx))  # "last Oct. 23"
     return _date(iv.day(found), anchored=True) if found else None
 
 
 RESOLVERS["dmy"] = _day_month
 RESOLVERS["mdy"] = _day_month
+
+
+@resolver("weekof")
+def _week_of(m: re.Match, ctx: Context) -> Reading | None:
+    """'The week of March 6' is the week that day falls in."""
+    reading = _day_month(m, ctx)
+    if reading is None or reading.period is None:
+        return reading
+    return _date(iv.week(reading.period.start), anchored=reading.anchored)
 
 
 @resolver("my")
@@ -261,14 +291,33 @@ def _weekday(m: re.Match, ctx: Context) -> Reading | None:
         return Reading("SET", f"XXXX-WXX-{weekday + 1}")
     if ctx.anchor is None:
         return Reading("DATE", None)
-    found = _weekday_date(ctx, weekday, (m["rel"] or "").lower())
-    return _date(iv.day(found), anchored=True)  # "Friday night" is dated by its day, as TimeML news mostly does
+    rel = (m["rel"] or "").lower().split()[-1:] or [""]
+    direction = {"previous": -1, "prior": -1, "preceding": -1, "following": 1}.get(rel[0])
+    found = _weekday_date(ctx, weekday, rel[0] if direction is None else ("last" if direction < 0 else "next"))
+    reading = _date(iv.day(found), anchored=True)  # "Friday night" is dated by its day, as TimeML news mostly does
+    if direction is None:
+        return reading
+    return replace(reading, refers=_weekday_from(weekday, direction))
+
+
+def _weekday_from(weekday: int, direction: int) -> Callable[[iv.Period], iv.Period | None]:
+    """'The previous Friday': the Friday before the day the story last named."""
+
+    def resolve(reference: iv.Period) -> iv.Period | None:
+        if reference.precision != "day":
+            return None
+        steps = (direction * (weekday - reference.start.weekday())) % 7 or 7
+        return iv.day(reference.start + timedelta(days=direction * steps))
+
+    return resolve
 
 
 def _weekday_date(ctx: Context, weekday: int, rel: str) -> date:
     """The weekday nearest the anchor that the relative word or the tense points at."""
     assert ctx.anchor is not None
     delta = weekday - ctx.anchor.weekday()
+    if not rel and ctx.planned:  # the nearer of the two: "planned for Saturday" is tomorrow or yesterday
+        return ctx.anchor + timedelta(days=min(delta % 7, delta % 7 - 7, key=abs))
     if rel == "last" or rel == "past":
         delta = delta - 7 if delta >= 0 else delta
     elif rel in ("next", "coming"):
@@ -304,16 +353,56 @@ def _part_of_day(m: re.Match, ctx: Context) -> Reading | None:
     return Reading("TIME", f"{ctx.anchor.isoformat()}T{code}", iv.day(ctx.anchor), True)
 
 
-_OFFSETS = {"this": 0, "current": 0, "same": 0, "latest": -1, "last": -1, "past": -1, "previous": -1,
+_OFFSETS = {"this": 0, "current": 0, "same": 0, "latest": -1, "last": -1, "past": -1, "this past": -1, "previous": -1,
             "prior": -1, "preceding": -1, "next": 1, "coming": 1, "following": 1}  # fmt: skip
+
+
+_ANAPHORIC = ("following", "previous", "prior", "preceding", "same")
+"""Relative words that count from the time the story last named, not from publication: "in 1995 ... the
+following year" is 1996."""
+_UNIT_DAYS = {"D": 0, "W": 6, "WE": 6, "M": 30, "Q": 91, "H": 183, "Y": 365, "DE": 3652, "CE": 36524}
+
+
+def from_reference(unit: str, offset: int) -> Callable[[iv.Period], iv.Period | None]:
+    """Count `offset` units from a named time at least as fine as the unit; a coarser one ("1995" for
+    "the following month") says nothing, and the anaphor keeps its fallback."""
+
+    def resolve(reference: iv.Period) -> iv.Period | None:
+        if (reference.end - reference.start).days > _UNIT_DAYS[unit]:
+            return None
+        return iv.unit_period(reference.start, unit, offset)
+
+    return resolve
 
 
 @resolver("relunit")
 def _relunit(m: re.Match, ctx: Context) -> Reading | None:
-    rel, unit = m["rel"].lower(), m["unit"].lower()
+    rel, unit = " ".join(m["rel"].lower().split()), m["unit"].lower()
+    if unit == "day" and rel not in (*_ANAPHORIC, "next"):
+        return None  # "the last day of trading", "this day": no day of their own
+    reading = _relunit_from_anchor(m, ctx)
+    anaphoric = rel in _ANAPHORIC or unit == "day"  # "the next day" follows the story too
+    if reading is None or not anaphoric or unit in SEASONS or (rel, unit) == ("same", "quarter"):
+        return reading
+    return replace(reading, refers=from_reference(UNITS[unit], _OFFSETS[rel]))
+
+
+@resolver("anaphor")
+def _anaphor(m: re.Match, ctx: Context) -> Reading | None:
+    """'That year', 'later that day': the time the story last named. With none before it is generic ("trades
+    made that day") and `find_dates` drops it."""
+    return Reading(ANAPHOR, None, refers=from_reference(UNITS[m["unit"].lower()], 0))
+
+
+def _relunit_from_anchor(m: re.Match, ctx: Context) -> Reading | None:
+    rel, unit = " ".join(m["rel"].lower().split()), m["unit"].lower()
     if unit in SEASONS:
         if ctx.anchor is None:
             return Reading("DATE", None)
+        if rel == "this past":  # the latest one over: in October, "this past spring" is this year's
+            year = max(y for y in (ctx.anchor.year - 2, ctx.anchor.year - 1, ctx.anchor.year)
+                       if iv.season(y, SEASONS[unit]).end < ctx.anchor)  # fmt: skip
+            return _date(iv.season(year, SEASONS[unit]), anchored=True)
         base = ctx.anchor.year + _OFFSETS[rel]
         return _date(iv.season(base, SEASONS[unit]), anchored=True)
     if ctx.anchor is None:
@@ -416,23 +505,35 @@ def _duration(m: re.Match, ctx: Context) -> Reading | None:
 
 
 def _ordinal_year(m: re.Match, ctx: Context) -> tuple[int | None, bool]:
-    """The year a quarter or half belongs to: written, 'of last year', or the anchor's by tense."""
-    if m["year"]:
-        return int(m["year"]), False
-    if m["rel"]:
+    """The year a quarter or half belongs to: written ("the 1988 second quarter", "the third quarter of
+    1984"), relative ("this year's", "of last year"), or None for the anchor's by tense."""
+    written = m["year"] or m["year0"]
+    if written:
+        return int(written), False
+    rel = m["rel"] or m["rel0"]
+    if rel:
         if ctx.anchor is None:
             return None, True
-        return ctx.anchor.year + _OFFSETS[m["rel"].lower()], True
+        return ctx.anchor.year + _OFFSETS[rel.lower()], True
     return None, True
+
+
+def _ordinal_period(m: re.Match, ctx: Context, make: Callable[[int], iv.Period]) -> Reading | None:
+    """A quarter or half of the year its words name; a year-ago one is the same period a year before the one
+    the story reports ("the year-ago third quarter" beside this year's third quarter)."""
+    year, relative = _ordinal_year(m, ctx)
+    if year is not None:
+        return _date(make(year), anchored=relative)
+    reading = _nearby(ctx, make, reported=True)
+    if m["ago"] and reading.period is not None:
+        return _date(make(reading.period.start.year - 1), anchored=True)
+    return reading
 
 
 @resolver("quarter")
 def _quarter(m: re.Match, ctx: Context) -> Reading | None:
     number = ORDINALS[m["ord"].lower()]
-    year, relative = _ordinal_year(m, ctx)
-    if year is not None:
-        return _date(iv.quarter(year, number), anchored=relative)
-    return _nearby(ctx, lambda year: iv.quarter(year, number), reported=True)
+    return _ordinal_period(m, ctx, lambda year: iv.quarter(year, number))
 
 
 def _nearby(ctx: Context, make: Callable[[int], iv.Period], reported: bool = False) -> Reading:
@@ -483,11 +584,13 @@ def _fiscal(m: re.Match, ctx: Context) -> Reading | None:
 
 @resolver("half")
 def _half(m: re.Match, ctx: Context) -> Reading | None:
-    number = 1 if m["ord"].lower() in ("first", "1st") else 2
-    year, relative = _ordinal_year(m, ctx)
-    if year is not None:
-        return _date(iv.half(year, number), anchored=relative)
-    return _nearby(ctx, lambda year: iv.half(year, number), reported=True)
+    """'The second half', 'the first two quarters of 1990'; 'the last half' only of a named year, since
+    alone it is as often 'the last half hour'."""
+    ord_ = m["ord"].lower()
+    if ord_ == "last" and not (m["year"] or m["rel"]):
+        return None
+    number = 1 if ord_ in ("first", "1st") else 2
+    return _ordinal_period(m, ctx, lambda year: iv.half(year, number))
 
 
 @resolver("hcode")
@@ -703,6 +806,19 @@ def _year_ago(m: re.Match, ctx: Context) -> Reading | None:
     if about_quarters:
         return _date(iv.unit_period(ctx.anchor, "Q", -5), anchored=True)
     return _date(iv.unit_period(ctx.anchor, "Y", -1), anchored=True)
+
+
+@resolver("sameperiod")
+def _same_period(m: re.Match, ctx: Context) -> Reading | None:
+    """Earnings news compares the quarter it reports with the same one a year before ("the quarter a year
+    ago", "last year's quarter", "the corresponding period last year"); "the latest period" is the one it
+    reports. A period with no quarters around is left alone."""
+    unit = (m["unit"] or m["unit2"] or "period").lower()
+    if unit == "period" and not _about_quarters(ctx):
+        return None
+    if ctx.anchor is None:
+        return Reading("DATE", None)
+    return _date(iv.unit_period(ctx.anchor, "Q", -1 if m["latest"] else -5), anchored=True)
 
 
 def _thanksgiving(year: int) -> date:
