@@ -83,6 +83,13 @@ def test_dates_command_stdin_table():
     assert "2022" in result.output and "START" in result.output
 
 
+def test_dates_command_dates_a_text_given_without_a_date_by_its_dateline():
+    text = "WASHINGTON, August 11, 1998 (Xinhua) -- Albright said on Tuesday that she would go."
+    rows = [json.loads(line) for line in run("dates", "-", stdin=text).output.splitlines()]
+    found = [(row["text"], row["value"]) for row in rows]
+    assert found == [("August 11, 1998", "1998-08-11"), ("Tuesday", "1998-08-11")]
+
+
 @pytest.mark.slow
 def test_bare_timeline_ingests_the_bundled_seeds_into_an_empty_database_then_opens_the_app(tmp_path, monkeypatch):
     import timeline.tui

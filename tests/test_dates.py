@@ -173,6 +173,10 @@ def test_references_durations_and_sets_are_never_event_dates(text, type_, value)
         "temperatures in the nineties degrees",
         "about three-quarters of the shares",
         "the current account deficit",
+        # a first name that is also a month's abbreviation; a title in quotes
+        "ministers of Hungary and Jan Kavan of the Czech Republic",
+        'Baker, speaking on ABC\'s "This Week," said',
+        "trades made that day",
     ],
 )
 def test_no_false_dates(text):

@@ -229,6 +229,7 @@ def dates(ctx: click.Context, source: Path, published, fmt: str) -> None:
     input. Each output line: doc_id, start, end, text, type, value, start_date, end_date, precision,
     modifier, with character offsets into the given text.
     """
+    from .clean import find_published
     from .events import date_expressions
     from .nlp import ModelNotFound, load_pipeline
 
@@ -239,7 +240,8 @@ def dates(ctx: click.Context, source: Path, published, fmt: str) -> None:
     except ModelNotFound as error:
         raise UserError(str(error)) from error
     docs = nlp.pipe((text for _, _, text in records), batch_size=settings.batch_size)
-    for (doc_id, anchor, _), doc in zip(records, docs, strict=True):
+    for (doc_id, anchor, text), doc in zip(records, docs, strict=True):
+        anchor = anchor or find_published(text)  # a dateline dates a text given without a date, as in ingest
         for timex in date_expressions(doc, anchor, settings):
             row = {"doc_id": doc_id, **timex.to_dict()}
             for key in ("anchored", "relation"):

@@ -253,6 +253,8 @@ def _month(m: re.Match, ctx: Context) -> Reading | None:
     ambiguous = word.lower() in ("may", "march") or len(word) <= 4
     if ambiguous and not _MONTH_CUE.search(_before(ctx, 14)):
         return None
+    if word == m["month"] and len(word) <= 3 and re.match(r"\s+[A-Z][a-z]", _after(ctx, 3)):
+        return None  # an undotted "Jan" before a capitalised word is a first name: "Jan Kavan"
     if ctx.anchor is None:
         return Reading("DATE", None)
     number = _month_number(word)
@@ -378,6 +380,8 @@ def from_reference(unit: str, offset: int) -> Callable[[iv.Period], iv.Period | 
 @resolver("relunit")
 def _relunit(m: re.Match, ctx: Context) -> Reading | None:
     rel, unit = " ".join(m["rel"].lower().split()), m["unit"].lower()
+    if _before(ctx, 1) in ('"', "“") and all(word.istitle() for word in m.group().split()):
+        return None  # a title in quotes: ABC's "This Week"
     if unit == "day" and rel not in (*_ANAPHORIC, "next"):
         return None  # "the last day of trading", "this day": no day of their own
     reading = _relunit_from_anchor(m, ctx)
