@@ -7,6 +7,8 @@ from datetime import date
 import pytest
 
 from timeline.dates import find_dates
+from timeline.dates.grammar import PATTERNS
+from timeline.dates.rules import RESOLVERS
 
 FRIDAY = date(2024, 4, 26)
 
@@ -216,3 +218,7 @@ def test_an_undated_article_resolves_absolute_dates_only():
 def test_dates_outside_the_plausible_window_are_dropped():
     assert find_dates("in 1750", FRIDAY) == []
     assert find_dates("in 2090", FRIDAY) == []
+
+
+def test_every_pattern_of_the_grammar_has_its_resolver():
+    assert set(PATTERNS) == set(RESOLVERS)

@@ -15,6 +15,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 from ..models import Timex
+from . import days, periods, stretches  # noqa: F401 (importing them registers their resolvers)
 from . import intervals as iv
 from .grammar import COMPILED, FUTURE_CUES, MODIFIER_BEFORE, PAST_CUES, SIGNAL_BEFORE, TRIGGERS
 from .rules import ANAPHOR, INVALID, RESOLVERS, Context, Reading

@@ -1,0 +1,253 @@
+"""Resolvers for calendar days and clock times: written dates, months, weekdays, today, holidays."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import date, timedelta
+
+from . import intervals as iv
+from .lexicon import (
+    PARTS_OF_DAY,
+    WEEKDAYS,
+)
+from .rules import (
+    INVALID,
+    OFFSETS,
+    RESOLVERS,
+    Context,
+    Reading,
+    dated,
+    day_number,
+    month_number,
+    nearest,
+    resolver,
+    safe_date,
+    tense_or_deadline,
+    text_after,
+    text_before,
+    two_digit_year,
+    year_for,
+)
+
+
+@resolver("iso")
+def _iso(m: re.Match, ctx: Context) -> Reading | None:
+    day = safe_date(int(m["year"]), int(m["mon"]), int(m["day"]))
+    if not day:
+        return INVALID
+    if m["hour"]:
+        return Reading("TIME", f"{day.isoformat()}T{m['hour']}:{m['minute']}", iv.day(day))
+    return dated(iv.day(day))
+
+
+@resolver("slash")
+def _slash(m: re.Match, ctx: Context) -> Reading | None:
+    a, b, year = int(m["a"]), int(m["b"]), two_digit_year(m["year"])
+    month, day = (a, b) if a <= 12 else (b, a)  # US order unless impossible
+    found = safe_date(year, month, day)
+    return dated(iv.day(found)) if found else INVALID
+
+
+def _day_month(m: re.Match, ctx: Context) -> Reading | None:
+    month, day = month_number(m["month"]), day_number(m["day"])
+    if m["year"]:
+        found = safe_date(two_digit_year(m["year"]), month, day)
+        return dated(iv.day(found)) if found else INVALID
+    if safe_date(2000, month, day) is None:
+        return INVALID
+    if ctx.anchor is None:
+        return Reading("DATE", None)
+    said = re.search(r"(?i:\b(?P<rel>last|next|this|coming)\s+)$", text_before(ctx, 8))
+    tense = {"last": "past", "next": "future", "coming": "future"}.get(said["rel"].lower()) if said else None
+    found = year_for(ctx.anchor, month, day, tense or tense_or_deadline(ctx))  # "last Oct. 23"
+    return dated(iv.day(found), anchored=True) if found else None
+
+
+RESOLVERS["dmy"] = _day_month
+
+
+RESOLVERS["mdy"] = _day_month
+
+
+@resolver("weekof")
+def _week_of(m: re.Match, ctx: Context) -> Reading | None:
+    """'The week of March 6' is the week that day falls in."""
+    reading = _day_month(m, ctx)
+    if reading is None or reading.period is None:
+        return reading
+    return dated(iv.week(reading.period.start), anchored=reading.anchored)
+
+
+@resolver("my")
+def _month_year(m: re.Match, ctx: Context) -> Reading | None:
+    return dated(iv.month(int(m["year"]), month_number(m["month"])))
+
+
+_MONTH_CUE = re.compile(
+    r"(?i:\b(?:in|since|by|until|till|from|through|to|of|early|mid|late|last|next|this|during|before|after|"
+    r"between|and|the|dated|end|beginning|start)[\s-]*)$"
+)
+
+
+@resolver("month")
+def _month(m: re.Match, ctx: Context) -> Reading | None:
+    word = m["month"].rstrip(".")
+    ambiguous = word.lower() in ("may", "march") or len(word) <= 4
+    if ambiguous and not _MONTH_CUE.search(text_before(ctx, 14)):
+        return None
+    if word == m["month"] and len(word) <= 3 and re.match(r"\s+[A-Z][a-z]", text_after(ctx, 3)):
+        return None  # an undotted "Jan" before a capitalised word is a first name: "Jan Kavan"
+    if ctx.anchor is None:
+        return Reading("DATE", None)
+    number = month_number(word)
+    options = [date(y, number, 1) for y in (ctx.anchor.year - 1, ctx.anchor.year, ctx.anchor.year + 1)]
+    first_of_anchor_month = ctx.anchor.replace(day=1)
+    chosen = nearest(first_of_anchor_month, options, tense_or_deadline(ctx))
+    return dated(iv.month(chosen.year, number), anchored=True)
+
+
+@resolver("relmonth")
+def _relative_month(m: re.Match, ctx: Context) -> Reading | None:
+    """'last February', 'this September', 'June last year', 'January this year'."""
+    rel = (m["rel"] or "").lower()
+    if rel in ("early", "late", "mid"):
+        return None  # a modifier, read by the plain month rule
+    if ctx.anchor is None:
+        return Reading("DATE", None)
+    number = month_number(m["month"])
+    if m["rel2"]:
+        return dated(iv.month(ctx.anchor.year + OFFSETS[m["rel2"].lower()], number), anchored=True)
+    current = ctx.anchor.year * 12 + ctx.anchor.month - 1
+    candidates = [y * 12 + number - 1 for y in (ctx.anchor.year - 1, ctx.anchor.year, ctx.anchor.year + 1)]
+    if rel == "last":
+        chosen = max(c for c in candidates if c < current)
+    elif rel == "next":
+        chosen = min(c for c in candidates if c > current)
+    else:
+        chosen = ctx.anchor.year * 12 + number - 1
+    return dated(iv.month(chosen // 12, chosen % 12 + 1), anchored=True)
+
+
+@resolver("weekday")
+def _weekday(m: re.Match, ctx: Context) -> Reading | None:
+    weekday = WEEKDAYS[m["wd"].lower()]
+    if m["plural"]:
+        return Reading("SET", f"XXXX-WXX-{weekday + 1}")
+    if ctx.anchor is None:
+        return Reading("DATE", None)
+    rel = (m["rel"] or "").lower().split()[-1:] or [""]
+    direction = {"previous": -1, "prior": -1, "preceding": -1, "following": 1}.get(rel[0])
+    found = _weekday_date(ctx, weekday, rel[0] if direction is None else ("last" if direction < 0 else "next"))
+    reading = dated(iv.day(found), anchored=True)  # "Friday night" is dated by its day, as TimeML news mostly does
+    if direction is None:
+        return reading
+    return replace(reading, refers=_weekday_from(weekday, direction))
+
+
+def _weekday_from(weekday: int, direction: int) -> Callable[[iv.Period], iv.Period | None]:
+    """'The previous Friday': the Friday before the day the story last named."""
+
+    def resolve(reference: iv.Period) -> iv.Period | None:
+        if reference.precision != "day":
+            return None
+        steps = (direction * (weekday - reference.start.weekday())) % 7 or 7
+        return iv.day(reference.start + timedelta(days=direction * steps))
+
+    return resolve
+
+
+def _weekday_date(ctx: Context, weekday: int, rel: str) -> date:
+    """The weekday nearest the anchor that the relative word or the tense points at."""
+    assert ctx.anchor is not None
+    delta = weekday - ctx.anchor.weekday()
+    if not rel and ctx.planned:  # the nearer of the two: "planned for Saturday" is tomorrow or yesterday
+        return ctx.anchor + timedelta(days=min(delta % 7, delta % 7 - 7, key=abs))
+    if rel == "last" or rel == "past":
+        delta = delta - 7 if delta >= 0 else delta
+    elif rel in ("next", "coming"):
+        delta = delta + 7 if delta <= 0 else delta
+    elif rel == "this":
+        pass
+    elif tense_or_deadline(ctx) in ("future", "present", "deadline"):
+        delta = delta + 7 if delta < 0 else delta  # "will meet on Friday", "they meet Friday": the coming one
+    else:
+        delta = delta - 7 if delta > 0 else delta
+    return ctx.anchor + timedelta(days=delta)
+
+
+@resolver("relword")
+def _relword(m: re.Match, ctx: Context) -> Reading | None:
+    word = " ".join(m["word"].lower().split())
+    offset = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "last night": -1,
+              "the day before yesterday": -2, "the day after tomorrow": 2}[word]  # fmt: skip
+    part = m["part"] or ("night" if word in ("tonight", "last night") else None)
+    if ctx.anchor is None:
+        return Reading("TIME" if part else "DATE", None)
+    found = ctx.anchor + timedelta(days=offset)
+    if part:
+        return Reading("TIME", f"{found.isoformat()}T{PARTS_OF_DAY[part.lower()]}", iv.day(found), True)
+    return dated(iv.day(found), anchored=True)
+
+
+@resolver("partofday")
+def _part_of_day(m: re.Match, ctx: Context) -> Reading | None:
+    if ctx.anchor is None:
+        return Reading("TIME", None)
+    code = PARTS_OF_DAY[m["part"].lower()]
+    return Reading("TIME", f"{ctx.anchor.isoformat()}T{code}", iv.day(ctx.anchor), True)
+
+
+@resolver("clock")
+def _clock(m: re.Match, ctx: Context) -> Reading | None:
+    """'10 p.m.', 'noon', and with their day: '10 p.m. Wednesday', '5 p.m. EST Nov. 9', 'noon Thursday'."""
+    if m["noon"]:
+        hour, minute = (0 if m["noon"].lower() == "midnight" else 12), 0
+    else:
+        hour, minute = int(m["hour"]), int(m["minute"] or 0)
+        if hour > 12:
+            return None
+        pm = m["ampm"].lower().startswith("p")
+        hour = (hour % 12) + (12 if pm else 0)
+    if ctx.anchor is None:
+        return Reading("TIME", None)
+    day = ctx.anchor
+    if m["wd"]:
+        day = _weekday_date(ctx, WEEKDAYS[m["wd"].lower()], "")
+    elif m["month"]:
+        if safe_date(2000, month_number(m["month"]), day_number(m["day"])) is None:
+            return INVALID
+        day = year_for(ctx.anchor, month_number(m["month"]), day_number(m["day"]), tense_or_deadline(ctx))
+    elif m["rel"]:
+        day = ctx.anchor + timedelta(days={"today": 0, "yesterday": -1, "tomorrow": 1}[m["rel"].lower()])
+    if day is None:
+        return None
+    clock = f"{hour:02d}:{minute:02d}"
+    if m["noon"] and hour == 0 and (m["wd"] or m["month"] or m["rel"]):
+        clock = "24:00"  # "midnight Friday" is the end of Friday, TimeML's T24:00
+    return Reading("TIME", f"{day.isoformat()}T{clock}", iv.day(day), True)
+
+
+def _thanksgiving(year: int) -> date:
+    first = date(year, 11, 1)
+    return first + timedelta(days=(3 - first.weekday()) % 7 + 21)
+
+
+_HOLIDAYS = {"christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24), "new year": (1, 1),
+             "new years": (1, 1), "new year day": (1, 1), "new years day": (1, 1), "new year eve": (12, 31),
+             "new years eve": (12, 31), "independence day": (7, 4), "valentine day": (2, 14),
+             "valentines day": (2, 14), "halloween": (10, 31)}  # fmt: skip
+
+
+@resolver("holiday")
+def _holiday(m: re.Match, ctx: Context) -> Reading | None:
+    if ctx.anchor is None:
+        return Reading("DATE", None)
+    name = " ".join(m["name"].lower().replace("'", "").split())
+    if name.startswith("thanksgiving"):
+        options = [_thanksgiving(y) for y in (ctx.anchor.year - 1, ctx.anchor.year, ctx.anchor.year + 1)]
+    else:
+        month, day = _HOLIDAYS[name]
+        options = [date(y, month, day) for y in (ctx.anchor.year - 1, ctx.anchor.year, ctx.anchor.year + 1)]
+    return dated(iv.day(nearest(ctx.anchor, options, ctx.tense)), anchored=True)

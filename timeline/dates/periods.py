@@ -1,0 +1,288 @@
+"""Resolvers for periods longer than a day: relative units, quarters and halves, seasons, years, decades,
+centuries, earnings-news comparisons ("the year-ago quarter"), and anaphors ("that year")."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import replace
+
+from . import intervals as iv
+from .lexicon import (
+    AMOUNT_PREFIXES,
+    COUNT_NOUNS,
+    ORDINALS,
+    SEASONS,
+    SPOKEN_ONES,
+    SPOKEN_TEENS,
+    SPOKEN_TENS,
+    UNITS,
+)
+from .rules import (
+    ANAPHOR,
+    OFFSETS,
+    Context,
+    Reading,
+    about_quarters,
+    dated,
+    month_number,
+    nearby,
+    resolver,
+    text_after,
+    text_before,
+    two_digit_year,
+)
+
+_ANAPHORIC = ("following", "previous", "prior", "preceding", "same")
+"""Relative words that count from the time the story last named, not from publication: "in 1995 ... the
+following year" is 1996."""
+
+
+_UNIT_DAYS = {"D": 0, "W": 6, "WE": 6, "M": 30, "Q": 91, "H": 183, "Y": 365, "DE": 3652, "CE": 36524}
+
+
+def from_reference(unit: str, offset: int) -> Callable[[iv.Period], iv.Period | None]:
+    """Count `offset` units from a named time at least as fine as the unit; a coarser one ("1995" for
+    "the following month") says nothing, and the anaphor keeps its fallback."""
+
+    def resolve(reference: iv.Period) -> iv.Period | None:
+        if (reference.end - reference.start).days > _UNIT_DAYS[unit]:
+            return None
+        return iv.unit_period(reference.start, unit, offset)
+
+    return resolve
+
+
+@resolver("relunit")
+def _relunit(m: re.Match, ctx: Context) -> Reading | None:
+    rel, unit = " ".join(m["rel"].lower().split()), m["unit"].lower()
+    if text_before(ctx, 1) in ('"', "“") and all(word.istitle() for word in m.group().split()):
+        return None  # a title in quotes: ABC's "This Week"
+    if unit == "day" and rel not in (*_ANAPHORIC, "next"):
+        return None  # "the last day of trading", "this day": no day of their own
+    reading = _relunit_from_anchor(m, ctx)
+    anaphoric = rel in _ANAPHORIC or unit == "day"  # "the next day" follows the story too
+    if reading is None or not anaphoric or unit in SEASONS or (rel, unit) == ("same", "quarter"):
+        return reading
+    return replace(reading, refers=from_reference(UNITS[unit], OFFSETS[rel]))
+
+
+@resolver("anaphor")
+def _anaphor(m: re.Match, ctx: Context) -> Reading | None:
+    """'That year', 'later that day': the time the story last named. With none before it is generic ("trades
+    made that day") and `find_dates` drops it."""
+    return Reading(ANAPHOR, None, refers=from_reference(UNITS[m["unit"].lower()], 0))
+
+
+def _relunit_from_anchor(m: re.Match, ctx: Context) -> Reading | None:
+    rel, unit = " ".join(m["rel"].lower().split()), m["unit"].lower()
+    if unit in SEASONS:
+        if ctx.anchor is None:
+            return Reading("DATE", None)
+        if rel == "this past":  # the latest one over: in October, "this past spring" is this year's
+            year = max(y for y in (ctx.anchor.year - 2, ctx.anchor.year - 1, ctx.anchor.year)
+                       if iv.season(y, SEASONS[unit]).end < ctx.anchor)  # fmt: skip
+            return dated(iv.season(year, SEASONS[unit]), anchored=True)
+        base = ctx.anchor.year + OFFSETS[rel]
+        return dated(iv.season(base, SEASONS[unit]), anchored=True)
+    if ctx.anchor is None:
+        return Reading("DATE", None)
+    if unit == "quarter" and rel == "same" and ctx.tense != "future":
+        return dated(iv.unit_period(ctx.anchor, "Q", -1), anchored=True)  # "the same quarter": last reported
+    return dated(iv.unit_period(ctx.anchor, UNITS[unit], OFFSETS[rel]), anchored=True)
+
+
+def _ordinal_year(m: re.Match, ctx: Context) -> tuple[int | None, bool]:
+    """The year a quarter or half belongs to: written ("the 1988 second quarter", "the third quarter of
+    1984"), relative ("this year's", "of last year"), or None for the anchor's by tense."""
+    written = m["year"] or m["year0"]
+    if written:
+        return int(written), False
+    rel = m["rel"] or m["rel0"]
+    if rel:
+        if ctx.anchor is None:
+            return None, True
+        return ctx.anchor.year + OFFSETS[rel.lower()], True
+    return None, True
+
+
+def _ordinal_period(m: re.Match, ctx: Context, make: Callable[[int], iv.Period]) -> Reading | None:
+    """A quarter or half of the year its words name; a year-ago one is the same period a year before the one
+    the story reports ("the year-ago third quarter" beside this year's third quarter)."""
+    year, relative = _ordinal_year(m, ctx)
+    if year is not None:
+        return dated(make(year), anchored=relative)
+    reading = nearby(ctx, make, reported=True)
+    if m["ago"] and reading.period is not None:
+        return dated(make(reading.period.start.year - 1), anchored=True)
+    return reading
+
+
+@resolver("quarter")
+def _quarter(m: re.Match, ctx: Context) -> Reading | None:
+    number = ORDINALS[m["ord"].lower()]
+    return _ordinal_period(m, ctx, lambda year: iv.quarter(year, number))
+
+
+@resolver("qcode")
+def _qcode(m: re.Match, ctx: Context) -> Reading | None:
+    number = int(m["q"])
+    year = m["year"] or m["year1"]
+    if year:
+        return dated(iv.quarter(int(year), number))
+    if m["yy"]:
+        return dated(iv.quarter(two_digit_year(m["yy"]), number))
+    return nearby(ctx, lambda year: iv.quarter(year, number), reported=True)
+
+
+@resolver("fiscal")
+def _fiscal(m: re.Match, ctx: Context) -> Reading | None:
+    year = int(m["year"]) if m["year"] else two_digit_year(m["fy"])
+    return dated(iv.year(year))  # TimeML writes fiscal 1989 as 1989
+
+
+@resolver("half")
+def _half(m: re.Match, ctx: Context) -> Reading | None:
+    """'The second half', 'the first two quarters of 1990'; 'the last half' only of a named year, since
+    alone it is as often 'the last half hour'."""
+    ord_ = m["ord"].lower()
+    if ord_ == "last" and not (m["year"] or m["rel"]):
+        return None
+    number = 1 if ord_ in ("first", "1st") else 2
+    return _ordinal_period(m, ctx, lambda year: iv.half(year, number))
+
+
+@resolver("hcode")
+def _hcode(m: re.Match, ctx: Context) -> Reading | None:
+    return dated(iv.half(int(m["year"]), int(m["h"])))
+
+
+@resolver("season")
+def _season(m: re.Match, ctx: Context) -> Reading | None:
+    word, rel = m["season"].lower(), (m["rel"] or "").lower()
+    if m["year"]:
+        return dated(iv.season(int(m["year"]), SEASONS[word]))
+    if not rel or (word == "fall" and rel == "the"):
+        return None  # a bare "spring" or "fall" is as often a noun or a verb
+    if ctx.anchor is None:
+        return Reading("DATE", None)
+    if rel == "the":
+        return nearby(ctx, lambda year: iv.season(year, SEASONS[word]))
+    return dated(iv.season(ctx.anchor.year + OFFSETS[rel], SEASONS[word]), anchored=True)
+
+
+@resolver("decade")
+def _decade(m: re.Match, ctx: Context) -> Reading | None:
+    if m["short"] is not None:
+        base = 1900 + int(m["short"]) * 10
+        if ctx.anchor and base + 100 <= ctx.anchor.year:
+            base += 100
+        return dated(iv.decade(base))
+    return dated(iv.decade(int(m["century"]) * 100 + int(m["decade"]) * 10))
+
+
+@resolver("century")
+def _century(m: re.Match, ctx: Context) -> Reading | None:
+    number = int(m["ord"])
+    if not 1 <= number <= 22:
+        return None
+    return dated(iv.century((number - 1) * 100))
+
+
+@resolver("year")
+def _year(m: re.Match, ctx: Context) -> Reading | None:
+    before = text_before(ctx, 16).lower()
+    after = text_after(ctx, 24).lower()
+    if any(before.rstrip().endswith(prefix) for prefix in AMOUNT_PREFIXES):
+        return None
+    next_word = re.match(r"\s*([a-z]+)", after)
+    if next_word and next_word.group(1) in COUNT_NOUNS:
+        return None
+    if (re.search(r"[\w'’]-$", before) and not re.search(r"(?i:\b(?:mid|early|late|pre|post))-$", before)) or re.match(
+        r"-[a-z]", after
+    ):
+        return None  # part of a name or code such as "A-2024" or "2024-class"
+    if re.search(r"\d[\d,.]*\s*(?:to|-|–|and)\s*$", before) and not re.search(r"\b1[6-9]\d\d|20\d\d", before):
+        return None  # "1,500 to 2000": an amount range
+    return dated(iv.year(int(m["year"])))
+
+
+def _spoken_number(words: str) -> int:
+    """'ninety-six' is 96, 'twelve' 12: the two digits of a year read aloud."""
+    total = 0
+    for word in re.split(r"[\s-]+", words.lower()):
+        if word in SPOKEN_TENS:
+            total += 20 + 10 * SPOKEN_TENS.index(word)
+        elif word in SPOKEN_TEENS:
+            total += 10 + SPOKEN_TEENS.index(word)
+        elif word in SPOKEN_ONES:
+            total += 1 + SPOKEN_ONES.index(word)
+    return total
+
+
+_YEAR_CUE = re.compile(r"(?i:\b(?:in|since|by|until|of|from|early|late|mid|during|before|after)[\s-]+)$")
+
+
+@resolver("spokenyear")
+def _spoken_year(m: re.Match, ctx: Context) -> Reading | None:
+    """'nineteen ninety-six', 'January nineteen ninety-seven', 'the year two thousand', 'in two thousand and one'."""
+    words = " ".join(m["spoken"].lower().replace("-", " ").split())
+    if words.startswith("two thousand"):
+        prefixed = m["month"] or m["season"] or m.group().lower().startswith("the year")
+        if not prefixed and not _YEAR_CUE.search(text_before(ctx)):
+            return None  # "two thousand people"
+        year = 2000 + _spoken_number(words.removeprefix("two thousand").removeprefix(" and"))
+    else:
+        century, rest = words.split(" ", 1)
+        year = (1900 if century == "nineteen" else 2000) + _spoken_number(rest)
+    if m["month"]:
+        return dated(iv.month(year, month_number(m["month"])))
+    if m["season"]:
+        return dated(iv.season(year, SEASONS[m["season"].lower()]))
+    return dated(iv.year(year))
+
+
+@resolver("spokendecade")
+def _spoken_decade(m: re.Match, ctx: Context) -> Reading | None:
+    """'the nineties': a decade of the twentieth century."""
+    decade = 1900 + 20 + 10 * SPOKEN_TENS.index(m["tens"].lower()[:-3] + "y")
+    return dated(iv.decade(decade))
+
+
+@resolver("definite")
+def _definite(m: re.Match, ctx: Context) -> Reading | None:
+    """'the quarter' of business news is the last one reported; 'the year', 'the day' the current ones."""
+    unit = m["unit"].lower()
+    if m.group().lower() == "the year" and re.search(r"(?i:\bfor\s)$", text_before(ctx, 5)):
+        return Reading("DURATION", "P1Y")  # "earnings for the year": a year's worth, not a date
+    if ctx.anchor is None:
+        return Reading("DATE", None)
+    if unit == "quarter":
+        return dated(iv.unit_period(ctx.anchor, "Q", -1), anchored=True)
+    if unit == "weekend":
+        offset = 0 if ctx.tense == "future" or ctx.anchor.weekday() >= 5 else -1
+        return dated(iv.unit_period(ctx.anchor, "WE", offset), anchored=True)
+    return dated(iv.unit_period(ctx.anchor, {"year": "Y", "day": "D"}[unit], 0), anchored=True)
+
+
+@resolver("yearago")
+def _year_ago(m: re.Match, ctx: Context) -> Reading | None:
+    if ctx.anchor is None:
+        return Reading("DATE", None)
+    quarterly = (m["unit"] or "").lower() == "quarter" or (m["unit"] != "month" and about_quarters(ctx))
+    if quarterly:
+        return dated(iv.unit_period(ctx.anchor, "Q", -5), anchored=True)
+    return dated(iv.unit_period(ctx.anchor, "Y", -1), anchored=True)
+
+
+@resolver("sameperiod")
+def _same_period(m: re.Match, ctx: Context) -> Reading | None:
+    """Earnings news compares the quarter it reports with the same one a year before ("the quarter a year
+    ago", "last year's quarter", "the corresponding period last year"); "the latest period" is the one it
+    reports. A period with no quarters around is left alone."""
+    unit = (m["unit"] or m["unit2"] or "period").lower()
+    if unit == "period" and not about_quarters(ctx):
+        return None
+    if ctx.anchor is None:
+        return Reading("DATE", None)
+    return dated(iv.unit_period(ctx.anchor, "Q", -1 if m["latest"] else -5), anchored=True)

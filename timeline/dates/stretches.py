@@ -1,0 +1,182 @@
+"""Resolvers for what never dates an event: durations ("90 days"), sets ("every year") and references
+without a fixed value ("now", "recently", "in the future")."""
+
+from __future__ import annotations
+
+import re
+from datetime import timedelta
+
+from . import intervals as iv
+from .lexicon import (
+    MONTHS,
+    NUMBERS,
+    PARTS_OF_DAY,
+    UNITS,
+    WEEKDAYS,
+)
+from .rules import (
+    RESOLVERS,
+    Context,
+    Reading,
+    about_quarters,
+    dated,
+    resolver,
+    text_after,
+    text_before,
+)
+
+
+def _number(text: str) -> float | None:
+    text = " ".join(text.lower().split())
+    if text.endswith("1/2") or text.endswith("½"):
+        whole = _number(text.removesuffix("1/2").removesuffix("½"))
+        return None if whole is None else whole + 0.5  # "2 1/2 years"
+    if text in NUMBERS:
+        return NUMBERS[text]
+    try:
+        return float(text)
+    except ValueError:
+        return None  # several, a few, ...
+
+
+@resolver("ago")
+def _ago(m: re.Match, ctx: Context) -> Reading | None:
+    amount = _number(m["num"])
+    unit = UNITS[m["unit"].lower().rstrip("s").replace("centurie", "century")]
+    direction = -1 if m["dir"].lower() in ("ago", "earlier", "before", "previously") else 1
+    if m["dir"].lower() == "later":
+        # "three days later" counts from an event the story tells, not from publication: only the stretch
+        minutes = m["unit"].lower().startswith("minute")
+        return _duration_value(amount, "M" if minutes else unit, time_unit=minutes or unit in ("H", "S"))
+    if amount is None:
+        return Reading("DATE", "PAST_REF" if direction < 0 else "FUTURE_REF")  # "several years ago"
+    if ctx.anchor is None or amount != int(amount):
+        return Reading("DATE", None)
+    if unit in ("S", "H") or m["unit"].lower().startswith("minute"):
+        return Reading("DATE", None)
+    if unit == "D":
+        return dated(iv.day(ctx.anchor + timedelta(days=direction * int(amount))), anchored=True)
+    if unit == "Y" and direction < 0 and about_quarters(ctx):
+        return dated(iv.unit_period(ctx.anchor, "Q", -1 - 4 * int(amount)), anchored=True)
+    return dated(iv.unit_period(ctx.anchor, unit, direction * int(amount)), anchored=True)
+
+
+_FRACTION_UNITS = {
+    ("Y", False): ("M", 12, False), ("M", False): ("D", 30, False), ("W", False): ("D", 7, False),
+    ("D", False): ("H", 24, True), ("H", True): ("M", 60, True), ("M", True): ("S", 60, True),
+}  # fmt: skip
+"""The next smaller unit, for a fractional amount: '2 1/2 years' is P2Y6M, '5 1/2 hours' PT5H30M."""
+
+
+_IN_YEARS = {"DE": 10, "CE": 100}
+"""TimeML news writes decades and centuries as years: "two decades" is P20Y."""
+
+
+def _duration_value(amount: float | None, letter: str, time_unit: bool = False) -> Reading:
+    if letter in _IN_YEARS:
+        amount, letter = (None if amount is None else amount * _IN_YEARS[letter]), "Y"
+    if amount is None:
+        return Reading("DURATION", f"{'PT' if time_unit else 'P'}X{letter}")
+    whole = int(amount)
+    parts = [(whole, letter, time_unit)] if whole or amount == whole else []
+    smaller = _FRACTION_UNITS.get((letter, time_unit))
+    if amount != whole:
+        rest = (amount - whole) * smaller[1] if smaller else None
+        if rest is None or rest != int(rest):
+            return Reading("DURATION", f"{'PT' if time_unit else 'P'}{amount}{letter}")
+        parts.append((int(rest), smaller[0], smaller[2]))
+    date_part = "".join(f"{n}{u}" for n, u, is_time in parts if not is_time)
+    time_part = "".join(f"{n}{u}" for n, u, is_time in parts if is_time)
+    return Reading("DURATION", "P" + date_part + (f"T{time_part}" if time_part else ""))
+
+
+@resolver("duration")
+def _duration(m: re.Match, ctx: Context) -> Reading | None:
+    word = m["unit"].lower()
+    amount = _number(m["num"])
+    if amount is not None and m["half"]:
+        amount += 0.5  # "a minute and a half"
+    if m["old"]:
+        return None  # an age: "a 52-year-old executive"
+    if amount is None and (m["span"] or "").lower() in ("past", "last", "previous"):
+        return Reading("DATE", "PAST_REF")  # "the past few months": some time back, TimeML's PAST_REF
+    if word.startswith("quarter") and re.match(r"\s+of\b", text_after(ctx, 4)):
+        return None  # "three-quarters of the shares": a fraction
+    if amount is not None and amount >= 1000 and word.startswith("quarter") and ctx.anchor is not None:
+        reported = iv.unit_period(ctx.anchor, "Q", -1)  # "the 1988 quarter": the reported quarter, that year
+        return dated(iv.quarter(int(amount), int(reported.value[-1])))
+    if m["num"].lower() in ("a", "an") and not m["span"]:
+        before = text_before(ctx, 30)
+        if re.search(r"(?i:\d[\d,.]*\s+(?:\w+\s+){0,2}$)", before) or re.search(
+            r"(?i:\b(?:times|once|twice)\s*$)", before
+        ):
+            unit = UNITS[word.rstrip("s")]
+            return Reading("SET", f"P1{unit}")  # "300,000 vehicles a year": a rate
+    singular = word.rstrip("s").replace("centurie", "century")
+    if singular == "minute":
+        return _duration_value(amount, "M", time_unit=True)
+    if singular in ("hour", "second"):
+        return _duration_value(amount, UNITS[singular], time_unit=True)
+    return _duration_value(amount, UNITS[singular])
+
+
+@resolver("present")
+def _present(m: re.Match, ctx: Context) -> Reading | None:
+    return Reading("DATE", "PRESENT_REF")
+
+
+RESOLVERS["currentadj"] = _present  # "its current share", "current market conditions": TimeML's PRESENT_REF
+
+
+@resolver("past")
+def _past(m: re.Match, ctx: Context) -> Reading | None:
+    return Reading("DATE", "PAST_REF")
+
+
+@resolver("future")
+def _future(m: re.Match, ctx: Context) -> Reading | None:
+    return Reading("DATE", "FUTURE_REF")
+
+
+@resolver("set")
+def _set(m: re.Match, ctx: Context) -> Reading | None:
+    unit = m["unit"].lower()
+    every = {"other": 2, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}.get((m["num"] or "").lower())
+    every = every or (int(m["num"]) if m["num"] and m["num"].isdigit() else 1)
+    if unit in WEEKDAYS:
+        return Reading("SET", f"XXXX-WXX-{WEEKDAYS[unit] + 1}")
+    if unit in MONTHS:
+        return Reading("SET", f"XXXX-{MONTHS[unit]:02d}")  # "each July"
+    if unit in ("morning", "evening", "night"):
+        return Reading("SET", f"XXXX-XX-XXT{PARTS_OF_DAY[unit]}")
+    return Reading("SET", f"P{every}{UNITS[unit]}")
+
+
+@resolver("setadverb")
+def _set_adverb(m: re.Match, ctx: Context) -> Reading | None:
+    """'daily' recurs every day: TimeML news writes the period of the recurrence, P1D."""
+    value = {"annually": "P1Y", "yearly": "P1Y", "monthly": "P1M", "weekly": "P1W", "daily": "P1D",
+             "nightly": "XXXX-XX-XXTNI", "hourly": "PT1H"}[m["adverb"].lower()]  # fmt: skip
+    return Reading("SET", value)
+
+
+@resolver("vague")
+def _vague(m: re.Match, ctx: Context) -> Reading | None:
+    """'recent years', and a bare 'for years', 'over the years': a stretch of unknown length, PXY."""
+    return _duration_value(None, UNITS[m["unit"].lower().rstrip("s")])
+
+
+@resolver("long")
+def _long(m: re.Match, ctx: Context) -> Reading | None:
+    """'a day-long strike' lasts a day; 'decades-long' an unknown number of decades (counted in years)."""
+    unit = UNITS[m["unit"].lower().replace("centurie", "century")]
+    return _duration_value(None if m["plural"] else 1, unit)
+
+
+_BARE_PLURAL_CUE = re.compile(r"(?i:\b(?:for|the|within|over)\s)$")
+
+
+@resolver("bareplural")
+def _bare_plural(m: re.Match, ctx: Context) -> Reading | None:
+    """'for years', 'over the years': only after these words is a bare plural a stretch of time."""
+    return _vague(m, ctx) if _BARE_PLURAL_CUE.search(text_before(ctx, 8)) else None
