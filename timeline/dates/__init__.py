@@ -3,8 +3,9 @@
 `find_dates(text, published)` is the one public verb. The publication date is the anchor for relative
 expressions ("on Friday", "this week", "last year"); with no anchor those get a type and no value, so an
 undated article never guesses. The caller may pass `tense_at`, a function from a character offset to
-'past', 'future', 'present' or 'plan' (the pipeline derives it from spaCy's parse); otherwise the words around the expression
-decide, defaulting to the past, as news mostly reports what happened.
+'past', 'future', 'present' or 'plan' (the pipeline derives it from spaCy's parse); otherwise the words
+around the expression decide, defaulting to the past, as news mostly reports what happened. Anaphors
+("the following year", "that day") count from the time the text last named before them.
 """
 
 from __future__ import annotations
