@@ -59,6 +59,17 @@ def test_a_maker_naming_a_product_is_not_a_party_to_the_event(tmp_path):
     assert ("Dongfeng", "Renault") in companies
 
 
+def test_the_platform_a_statement_appeared_on_is_not_a_party(tmp_path):
+    text = (
+        "Renault talks\n\n"
+        "Renault discussed this week with Li Auto, its director said in a message posted on Friday on LinkedIn.\n\n"
+        "The talks were confirmed by a senior Renault official on LinkedIn.\n"
+    )
+    companies = {name for _, names, _ in mentions_of(tmp_path, text, date(2024, 4, 26)) for name in names}
+    assert "Renault" in companies
+    assert "LinkedIn" not in companies
+
+
 def test_a_quote_is_not_the_event_of_the_company_its_speaker_works_for(tmp_path):
     text = (
         "Tanker contract\n\n"

@@ -57,6 +57,26 @@ def _names_a_relative(ent: Span) -> bool:
     return False
 
 
+PUBLISHING_VERBS = frozenset(
+    "post posts posted posting publish publishes published publishing write writes wrote written say says said "
+    "announce announces announced share shares shared tweet tweets tweeted confirm confirms confirmed reveal "
+    "reveals revealed broadcast broadcasts appear appears appeared".split()
+)
+MESSAGE_NOUNS = frozenset("message messages post posts statement video interview blog page account".split())
+
+
+def _names_a_medium(ent: Span) -> bool:
+    """'A message posted on Friday on LinkedIn', 'confirmed by an official on LinkedIn': the platform a
+    statement appeared on carries the news without taking part in it."""
+    root = ent.root
+    if root.dep_ != "pobj" or root.head.lower_ not in ("on", "via"):
+        return False
+    carrier = root.head.head
+    return carrier.lower_ in PUBLISHING_VERBS | MESSAGE_NOUNS or (
+        carrier.dep_ == "agent" and carrier.head.lower_ in PUBLISHING_VERBS
+    )
+
+
 def _model_number(token: Token, any_role: bool = False) -> bool:
     """'787', 'A380', 'SU7' right after a maker's name: a product."""
     if token.ent_type_ in ("DATE", "MONEY", "PERCENT", "QUANTITY") or (any_role and token.ent_type_ == "CARDINAL"):
@@ -68,9 +88,9 @@ def _model_number(token: Token, any_role: bool = False) -> bool:
 
 def not_a_party(ent: Span) -> bool:
     """A company named without taking part: the maker naming a kind of thing ('Airbus jets', 'the Boeing 787
-    Dreamliner', unlike 'the Dongfeng Renault joint venture'), a relative introducing another company, or a
-    yardstick ('more orders than Airbus')."""
-    if _names_a_relative(ent):
+    Dreamliner', unlike 'the Dongfeng Renault joint venture'), a relative introducing another company, the
+    platform a statement appeared on ('posted on LinkedIn'), or a yardstick ('more orders than Airbus')."""
+    if _names_a_relative(ent) or _names_a_medium(ent):
         return True
     following = ent.doc[ent.end] if ent.end < len(ent.doc) else None
     if following is not None and following.lower_ in RELATION_NOUNS | PRODUCT_NOUNS:
