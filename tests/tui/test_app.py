@@ -241,7 +241,7 @@ async def test_the_real_database(seeds_db):
     app = make_app(seeds_db, today=TODAY)
     async with app.run_test(size=(80, 24)) as pilot:
         await ready(app, pilot)
-        assert len(app.model) >= 4
+        assert len(app.model) >= 3  # the seeds hold three events (their nine required triples)
         assert not app.query_one(CompanyPanel).display  # narrow terminal: hidden until c
 
 
