@@ -21,7 +21,7 @@ EXPECTED = {
     ("002", "Renault", "2020"): "same clause",
     ("004", "Xiaomi", "2022"): "the plant that started construction in early 2022 (main-clause company)",
 }
-FORBIDDEN_COMPANIES = {"Reuters", "Thomson Reuters", "Chinese", "Plant 2", "RPP", "Bloomberg", "Purchasing"}
+FORBIDDEN_COMPANIES = {"Reuters", "Thomson Reuters", "Chinese", "Plant 2", "RPP", "Bloomberg", "Purchasing", "LinkedIn"}
 
 
 def triples(db):
@@ -97,3 +97,13 @@ def test_an_undated_article_takes_the_date_of_the_dated_report_of_its_story(seed
     [lead] = [m for m in talks["mentions"] if "001_" in m["doc_id"]]
     assert (lead["date"], lead["inferred_date"]) == (None, "2024-04-26")
     assert {m["doc_id"].split("/")[-1][:3] for m in talks["mentions"]} == {"000", "001"}
+
+
+def test_reingest_with_other_extraction_settings_reads_the_articles_again(tmp_path):
+    db = tmp_path / "db.json"
+    settings = make_settings(db)
+    with Store(db) as store:
+        ingest([SEEDS], store, settings)
+    with Store(db) as store:
+        again = ingest([SEEDS], store, settings.with_overrides(company_aliases={"the diamond maker": "Renault"}))
+    assert (again.unchanged, again.replaced, again.added) == (0, 5, 0)

@@ -1,7 +1,8 @@
 """Ingest: articles in, documents and merged events stored. The one verb that composes every stage.
 
 `extract_document` is a pure function of (article, parsed doc, settings); `ingest` streams articles from
-disk, skips those already stored unchanged (by content hash, before any NLP), parses the rest in
+disk, skips those already stored unchanged (by a hash of the content and the extraction key, before any
+NLP), parses the rest in
 `nlp.pipe` batches, stores the documents in batches and re-merges the events once at the end.
 """
 
@@ -17,6 +18,7 @@ from functools import lru_cache
 from itertools import islice
 from pathlib import Path
 
+from . import __version__
 from .clean import clean_article, first_line
 from .companies import Canonicaliser
 from .config import Settings
@@ -49,12 +51,28 @@ Progress = Callable[[int, str], None]
 """Called with (articles done so far, the article's doc_id)."""
 
 
-def article_hash(article: Article) -> str:
-    """What identifies an article's content: its text, title and publication date."""
-    return content_hash(f"{article.title}\x00{article.published}\x00{article.text}")
+def extraction_key(settings: Settings) -> str:
+    """What besides the article shapes its mentions: this release of timeline and the settings extraction
+    reads. It is part of each stored hash, so after an upgrade, with another spaCy pipeline or with new
+    company aliases, the next ingest reads stored articles again instead of keeping stale events."""
+    return repr(
+        (
+            __version__,
+            settings.model,
+            settings.earliest_year,
+            settings.future_years,
+            sorted(settings.company_aliases.items()),
+            sorted(settings.company_exclusions),
+        )
+    )
 
 
-def prepare(article: Article) -> tuple[Article, str, tuple[int, int] | None]:
+def article_hash(article: Article, key: str) -> str:
+    """What identifies an article's extraction: its text, title and publication date, and the extraction key."""
+    return content_hash(f"{key}\x00{article.title}\x00{article.published}\x00{article.text}")
+
+
+def prepare(article: Article, key: str) -> tuple[Article, str, tuple[int, int] | None]:
     """The article with cleaned text, its title and publication date settled, and its dateline span."""
     cleaned = clean_article(article.text, article.title)
     title = article.title or first_line(cleaned.text)
@@ -71,7 +89,7 @@ def prepare(article: Article) -> tuple[Article, str, tuple[int, int] | None]:
         path=article.path,
         published_from=source,
     )
-    return ready, article_hash(article), cleaned.dateline
+    return ready, article_hash(article, key), cleaned.dateline
 
 
 def extract_document(article: Article, doc_hash: str, dateline, doc, settings: Settings) -> Document:
@@ -108,7 +126,8 @@ def extract_batch(articles: list[Article], settings: Settings) -> list[Document]
     process, so it can run anywhere: in a worker process here, or mapped over partitions by Dask or Ray.
     """
     nlp = load_pipeline(settings.model, tuple(sorted(settings.company_aliases.items())))
-    prepared = [prepare(article) for article in articles]
+    key = extraction_key(settings)
+    prepared = [prepare(article, key) for article in articles]
     docs = nlp.pipe((article.text for article, _, _ in prepared), batch_size=settings.batch_size)
     return [
         extract_document(article, doc_hash, dateline, doc, settings)
@@ -152,6 +171,7 @@ def ingest(
     """Read, extract and store every article under `paths`; merge all stored mentions into events."""
     report = IngestReport()
     stored = store.document_hashes()
+    key = extraction_key(settings)
     done = 0
 
     def fresh_articles() -> Iterator[Article]:
@@ -162,7 +182,7 @@ def ingest(
                 if on_error:
                     on_error(str(item))
                 continue
-            if stored.get(item.doc_id) == article_hash(item):
+            if stored.get(item.doc_id) == article_hash(item, key):
                 report.unchanged += 1
                 done += 1
                 if progress:
