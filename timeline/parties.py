@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from .syntax import inflected
+
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
@@ -57,11 +59,7 @@ def _names_a_relative(ent: Span) -> bool:
     return False
 
 
-PUBLISHING_VERBS = frozenset(
-    "post posts posted posting publish publishes published publishing write writes wrote written say says said "
-    "announce announces announced share shares shared tweet tweets tweeted confirm confirms confirmed reveal "
-    "reveals revealed broadcast broadcasts appear appears appeared".split()
-)
+PUBLISHING_VERBS = inflected("post publish write say announce share tweet confirm reveal broadcast appear")
 MESSAGE_NOUNS = frozenset("message messages post posts statement video interview blog page account".split())
 
 

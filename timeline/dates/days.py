@@ -137,13 +137,26 @@ def _weekday(m: re.Match, ctx: Context) -> Reading | None:
         return Reading("SET", f"XXXX-WXX-{weekday + 1}")
     if ctx.anchor is None:
         return Reading("DATE", None)
-    rel = (m["rel"] or "").lower().split()[-1:] or [""]
-    direction = {"previous": -1, "prior": -1, "preceding": -1, "following": 1}.get(rel[0])
-    found = _weekday_date(ctx, weekday, rel[0] if direction is None else ("last" if direction < 0 else "next"))
+    rel = m["rel"].lower().split()[-1] if m["rel"] else ""
+    direction = _FROM_THE_STORY.get(rel)
+    if direction is not None:  # without a day named before, "the previous Friday" is last Friday
+        found = _step_to(ctx.anchor, weekday, direction)
+    else:
+        found = _weekday_date(ctx, weekday, rel)
     reading = dated(iv.day(found), anchored=True)  # "Friday night" is dated by its day, as TimeML news mostly does
     if direction is None:
         return reading
     return replace(reading, refers=_weekday_from(weekday, direction))
+
+
+_FROM_THE_STORY = {"previous": -1, "prior": -1, "preceding": -1, "following": 1}
+"""'The previous Friday' counts from the day the story last named."""
+
+
+def _step_to(base: date, weekday: int, direction: int) -> date:
+    """The nearest such weekday strictly before (-1) or after (+1) `base`."""
+    steps = (direction * (weekday - base.weekday())) % 7 or 7
+    return base + timedelta(days=direction * steps)
 
 
 def _weekday_from(weekday: int, direction: int) -> Callable[[iv.Period], iv.Period | None]:
@@ -152,8 +165,7 @@ def _weekday_from(weekday: int, direction: int) -> Callable[[iv.Period], iv.Peri
     def resolve(reference: iv.Period) -> iv.Period | None:
         if reference.precision != "day":
             return None
-        steps = (direction * (weekday - reference.start.weekday())) % 7 or 7
-        return iv.day(reference.start + timedelta(days=direction * steps))
+        return iv.day(_step_to(reference.start, weekday, direction))
 
     return resolve
 
@@ -164,13 +176,13 @@ def _weekday_date(ctx: Context, weekday: int, rel: str) -> date:
     delta = weekday - ctx.anchor.weekday()
     if not rel and ctx.planned:  # the nearer of the two: "planned for Saturday" is tomorrow or yesterday
         return ctx.anchor + timedelta(days=min(delta % 7, delta % 7 - 7, key=abs))
-    if rel == "last" or rel == "past":
-        delta = delta - 7 if delta >= 0 else delta
-    elif rel in ("next", "coming"):
-        delta = delta + 7 if delta <= 0 else delta
-    elif rel == "this":
-        pass
-    elif tense_or_deadline(ctx) in ("future", "present", "deadline"):
+    if rel in ("last", "past"):
+        return _step_to(ctx.anchor, weekday, -1)
+    if rel in ("next", "coming"):
+        return _step_to(ctx.anchor, weekday, 1)
+    if rel == "this":
+        return ctx.anchor + timedelta(days=delta)
+    if tense_or_deadline(ctx) in ("future", "present", "deadline"):
         delta = delta + 7 if delta < 0 else delta  # "will meet on Friday", "they meet Friday": the coming one
     else:
         delta = delta - 7 if delta > 0 else delta

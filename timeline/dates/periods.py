@@ -60,7 +60,7 @@ def _relunit(m: re.Match, ctx: Context) -> Reading | None:
         return None  # a title in quotes: ABC's "This Week"
     if unit == "day" and rel not in (*_ANAPHORIC, "next"):
         return None  # "the last day of trading", "this day": no day of their own
-    reading = _relunit_from_anchor(m, ctx)
+    reading = _relunit_from_anchor(rel, unit, ctx)
     anaphoric = rel in _ANAPHORIC or unit == "day"  # "the next day" follows the story too
     if reading is None or not anaphoric or unit in SEASONS or (rel, unit) == ("same", "quarter"):
         return reading
@@ -74,8 +74,7 @@ def _anaphor(m: re.Match, ctx: Context) -> Reading | None:
     return Reading(ANAPHOR, None, refers=from_reference(UNITS[m["unit"].lower()], 0))
 
 
-def _relunit_from_anchor(m: re.Match, ctx: Context) -> Reading | None:
-    rel, unit = " ".join(m["rel"].lower().split()), m["unit"].lower()
+def _relunit_from_anchor(rel: str, unit: str, ctx: Context) -> Reading | None:
     if unit in SEASONS:
         if ctx.anchor is None:
             return Reading("DATE", None)
