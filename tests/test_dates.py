@@ -69,6 +69,9 @@ def only(text: str, published: date | None = FRIDAY):
         ("at midday Thursday", "2024-04-25T12:00", "day"),
         # a deadline lies ahead
         ("the relatives have until 9 a.m. Tuesday", "2024-04-30T09:00", "day"),
+        # putting something off moves it ahead, even in a past clause
+        ("officials postponed until Tuesday morning any action", "2024-04-30", "day"),
+        ("the banks extended $90 million in revolving loans through August", "2024-08", "month"),
         # the year written before a quarter or half belongs to it
         ("the 2023 second quarter", "2023-Q2", "quarter"),
         ("this year's third quarter", "2024-Q3", "quarter"),
@@ -82,6 +85,10 @@ def only(text: str, published: date | None = FRIDAY):
         # "last" or "next" before a full date picks its year
         ("the slaying last Oct. 23", "2023-10-23", "day"),
         ("they meet again next Jan. 30", "2025-01-30", "day"),
+        # the end of the current month or year; "since year-end" is the one gone by
+        ("troops in the region by the end of the month", "2024-04", "month"),
+        ("complete the transaction by year-end", "2024", "year"),
+        ("the percentage change is since year-end", "2023", "year"),
         # "as early as" and "as soon as" point at what is still to come
         ("the father could arrive as early as Tuesday", "2024-04-30", "day"),
     ],
@@ -193,6 +200,8 @@ def test_no_false_dates(text):
         ("Shares fell Friday, down from the previous Friday.", "the previous Friday", "2024-04-19"),
         ("In 1988 it lost money. Later that year it was sold.", "Later that year", "1988"),
         ("It opened on Oct. 23, 1998. The next day it closed.", "The next day", "1998-10-24"),
+        # "the week" of a market report is the week of the day it last named
+        ("The index fell on Monday, April 15. For the week, it dropped 3%.", "the week", "2024-W16"),
         # with no time named before, "the following year" counts from publication
         ("Sales will double the following year.", "the following year", "2025"),
         # earnings news sets the quarter it reports against the same one a year before

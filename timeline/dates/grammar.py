@@ -81,8 +81,9 @@ PATTERNS: dict[str, str] = {
     "vague": r"(?i:\b(?P<adj>recent|coming|past|next|last)\s+(?P<unit>days|weeks|months|years|decades)\b)",
     "long": r"(?i:\b(?P<unit>day|week|month|year|decade|centur(?:y|ie))(?P<plural>s)?-long\b)",
     "bareplural": r"\b(?P<unit>days|weeks|months|years|decades)\b(?![\s-]+(?:old|ago|earlier|later|of\b|\d))",
-    "definite": r"(?i:\bthe\s+(?:full\s+)?(?:fiscal\s+)?(?P<unit>quarter|year|weekend|day)\b)"
+    "definite": r"(?i:\bthe\s+(?:full\s+)?(?:fiscal\s+)?(?P<unit>quarter|year|weekend|week|month|day)\b)"
     r"(?!\s*(?:-|of|before|after|earlier|ago|when|that))",
+    "yearend": r"(?i:\byear(?:[\s-]|['’]s\s+)end\b)",
     "yearago": r"(?i:\b(?:the\s+)?(?:(?:same|comparable|corresponding)\s+)?year[\s-](?:earlier|ago)"
     r"(?:\s+(?P<unit>quarter|period|month|level|figure|results))?\b)",
     "sameperiod": r"(?i:\b(?:the\s+)?(?:(?:same|comparable|corresponding)\s+)?(?P<unit>quarter|period)\s+"
@@ -133,7 +134,8 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
     "ago": ("ago", "earlier", "later", "from now", "hence", "previously"),
     "vague": ("recent", "coming", "past", "next", "last"),
     "bareplural": ("days", "weeks", "months", "years", "decades"), "long": ("-long",), "currentadj": ("current",),
-    "definite": ("the quarter", "the year", "the weekend", "the day", "the full", "the fiscal"),
+    "definite": ("the quarter", "the year", "the week", "the month", "the day", "the full", "the fiscal"),
+    "yearend": ("year end", "year-end", "year's end", "year’s end"),
     "yearago": ("year-ago", "year-earlier", "year ago", "year earlier"),
     "sameperiod": ("a year ago", "a year earlier", "last year", "previous year", "prior year", "latest period",
                    "recent period"),

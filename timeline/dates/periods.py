@@ -248,20 +248,41 @@ def _spoken_decade(m: re.Match, ctx: Context) -> Reading | None:
     return dated(iv.decade(decade))
 
 
+_BOUNDED_AFTER = re.compile(r"(?i:\s*(?:ended|ending|starting|beginning|through|to|following|preceding)\b)")
+
+
 @resolver("definite")
 def _definite(m: re.Match, ctx: Context) -> Reading | None:
-    """'the quarter' of business news is the last one reported; 'the year', 'the day' the current ones."""
+    """'the quarter' of business news is the last one reported; 'the year', 'the day' the current ones.
+
+    'The week' and 'the month' are those of the day the story last named ("fell on Friday; for the week,
+    the index dropped"), else the current ones."""
     unit = m["unit"].lower()
     if m.group().lower() == "the year" and re.search(r"(?i:\bfor\s)$", text_before(ctx, 5)):
         return Reading("DURATION", "P1Y")  # "earnings for the year": a year's worth, not a date
+    follows = from_reference(UNITS[unit], 0) if unit in ("week", "month") else None
+    if follows is not None and _BOUNDED_AFTER.match(text_after(ctx, 16)):
+        return None  # "the week ended Oct. 20", "the month following the crash": the period is named after
     if ctx.anchor is None:
-        return Reading("DATE", None)
+        return Reading("DATE", None, refers=follows)
+    if follows is not None:
+        return replace(dated(iv.unit_period(ctx.anchor, UNITS[unit], 0), anchored=True), refers=follows)
     if unit == "quarter":
         return dated(iv.unit_period(ctx.anchor, "Q", -1), anchored=True)
     if unit == "weekend":
         offset = 0 if ctx.tense == "future" or ctx.anchor.weekday() >= 5 else -1
         return dated(iv.unit_period(ctx.anchor, "WE", offset), anchored=True)
     return dated(iv.unit_period(ctx.anchor, {"year": "Y", "day": "D"}[unit], 0), anchored=True)
+
+
+@resolver("yearend")
+def _year_end(m: re.Match, ctx: Context) -> Reading | None:
+    """'By year-end' is the end of the current year; 'since year-end' and a past clause the one gone by."""
+    if ctx.anchor is None:
+        return Reading("DATE", None, modifier="END")
+    gone = ctx.tense == "past" or re.search(r"(?i:\bsince\s+)$", text_before(ctx, 8))
+    period = iv.year(ctx.anchor.year - (1 if gone else 0))
+    return Reading("DATE", period.value, period, anchored=True, modifier="END")
 
 
 @resolver("yearago")
