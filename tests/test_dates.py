@@ -71,6 +71,7 @@ def only(text: str, published: date | None = FRIDAY):
         ("the relatives have until 9 a.m. Tuesday", "2024-04-30T09:00", "day"),
         # putting something off moves it ahead, even in a past clause
         ("officials postponed until Tuesday morning any action", "2024-04-30", "day"),
+        ("the agency has given the relatives until Tuesday to sign", "2024-04-30", "day"),
         ("the banks extended $90 million in revolving loans through August", "2024-08", "month"),
         # the year written before a quarter or half belongs to it
         ("the 2023 second quarter", "2023-Q2", "quarter"),
@@ -217,6 +218,20 @@ def test_anaphors_count_from_the_time_the_story_last_named(text, phrase, value):
 def test_an_anaphor_with_no_time_before_it_is_generic():
     assert find_dates("Market makers lose money on trades made that day.", FRIDAY) == []
     assert [t.value for t in find_dates("In 2001 it failed. That year was hard.", None)] == ["2001", "2001"]
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("the summit on April 24 and 25.", ["2024-04-24", "2024-04-25"]),
+        ("talks from March 3 to 5, 2023 in Paris", ["2023-03-03", "2023-03-05"]),
+        # a count after "and" goes on with its noun; a clock time is no day
+        ("on April 4 and 12 people died", ["2024-04-04"]),
+        ("between Jan. 5 and 10:30", ["2024-01-05"]),
+    ],
+)
+def test_a_bare_day_after_a_date_is_a_date_of_that_month(text, values):
+    assert [t.value for t in find_dates(text, FRIDAY)] == values
 
 
 def test_an_undated_article_resolves_absolute_dates_only():

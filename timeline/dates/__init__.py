@@ -19,7 +19,7 @@ from ..models import Timex
 from . import days, periods, stretches  # noqa: F401 (importing them registers their resolvers)
 from . import intervals as iv
 from .grammar import COMPILED, FUTURE_CUES, MODIFIER_BEFORE, PAST_CUES, SIGNAL_BEFORE, TRIGGERS
-from .rules import ANAPHOR, INVALID, RESOLVERS, Context, Reading
+from .rules import ANAPHOR, INVALID, RESOLVERS, Context, Reading, dated, safe_date
 
 __all__ = ["find_dates", "guess_tense", "plausible"]
 
@@ -74,7 +74,8 @@ def find_dates(
             reading = RESOLVERS[name](match, Context(text, start, end, published, tense_of))
             if reading is not None and plausible(reading.period, earliest_year, latest_year):
                 candidates.append((start, end, _PRIORITY[name], reading))
-    chosen = _follow_the_story(_day_before_or_after(text, _without_overlaps(candidates)))
+    chosen = _with_coordinated_days(text, _without_overlaps(candidates))
+    chosen = _follow_the_story(_day_before_or_after(text, chosen))
     found = [_timex(text, start, end, reading) for start, end, reading in chosen if reading.type != "INVALID"]
     extra = [span for span in extra_spans if not any(_overlaps(span, (t.start, t.end)) for t in found)]
     if extra:
@@ -128,6 +129,41 @@ def _without_overlaps(candidates: list[tuple[int, int, int, Reading]]) -> list[t
         if not any(_overlaps((start, end), (s, e)) for s, e, _ in taken):
             taken.append((start, end, reading))
     return sorted(taken, key=lambda t: t[0])
+
+
+_COORDINATED_DAY = re.compile(
+    r"\s+(?:and|or|to|through|until|till)\s+(?P<day>[0-3]?\d)(?:,\s+(?P<year>(?:1[89]|20)\d\d))?"
+    r"(?=\s*(?:[,;)!?]|[.:](?!\d)|$)|\s+(?:in|at|on|for|with|when|as|from|after|before|but)\b)"
+)
+"""A bare day after a date, then what ends a date: a count ("May 4 and 12 people") goes on with its noun."""
+
+
+def _with_coordinated_days(text: str, chosen: list[tuple[int, int, Reading]]) -> list[tuple[int, int, Reading]]:
+    """The bare day after a date in "April 24 and 25" or "March 3 to 5, 2024" is a date of its own, in that
+    month; a year written after the second day belongs to both."""
+    result: list[tuple[int, int, Reading]] = []
+    pending = list(chosen)
+    while pending:
+        start, end, reading = pending.pop(0)
+        result.append((start, end, reading))
+        period = reading.period
+        if reading.type != "DATE" or period is None or period.precision != "day" or not text[end - 1].isdigit():
+            continue
+        match = _COORDINATED_DAY.match(text, end)
+        if not match or int(match["day"]) <= period.start.day:
+            continue
+        if match["year"] and pending and pending[0][:2] == match.span("year"):
+            pending.pop(0)  # the year alone was read as a date of its own
+        if pending and pending[0][0] < match.end():
+            continue
+        year = int(match["year"] or period.start.year)
+        first, last = (safe_date(year, period.start.month, day) for day in (period.start.day, int(match["day"])))
+        if first is None or last is None:
+            continue
+        if match["year"]:
+            result[-1] = (start, end, dated(iv.day(first)))
+        result.append((match.start("day"), match.end(), dated(iv.day(last), reading.anchored and not match["year"])))
+    return result
 
 
 _DAY_BEFORE_OR_AFTER = re.compile(r"(?i:\b(?:the\s+)?day\s+(?P<way>before|after)\s+)$")

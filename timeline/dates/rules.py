@@ -170,8 +170,9 @@ _SOONEST = re.compile(r"(?i:\bas\s+(?P<word>soon|early)\s+as\s+)$")
 
 
 _PUT_OFF = re.compile(
-    r"(?i:\b(?:postpon|delay|defer|adjourn|extend|reschedul|push(?:ed|ing)?\s+back|put\s+off)\w*"
-    r"\b[^.;:!?]{0,60}?\b(?:until|till|to|through)\s+(?:early\s+|mid-?|late\s+)?)$"
+    r"(?i:\b(?:(?:postpon|delay|defer|adjourn|extend|reschedul|push(?:ed|ing)?\s+back|put\s+off)\w*"
+    r"\b[^.;:!?]{0,60}?\b(?:until|till|to|through)|(?:gave|give|given|giving|grant\w*|allow\w*)"
+    r"\b[^.;:!?]{0,40}?\b(?:until|till))\s+(?:early\s+|mid-?|late\s+)?)$"
 )
 
 
@@ -179,8 +180,9 @@ def tense_or_deadline(ctx: Context) -> str | None:
     """A deadline ("by May", "until mid-November", "effective Feb. 1") lies ahead within half a year, unless
     the clause is past; a deadline a day gone ("by Jan. 14" on the 15th) is the one just passed.
 
-    Putting something off ("postponed until Tuesday", "extended the loans through January") moves it ahead
-    of the report even when the clause is past, so that day is a deadline too."""
+    Putting something off or granting time ("postponed until Tuesday", "extended the loans through January",
+    "has given them until Tuesday") moves it ahead of the report even when the clause is past, so that day is
+    a deadline too."""
     before = text_before(ctx, 90)
     if _PUT_OFF.search(before) or (ctx.tense != "past" and _DEADLINE.search(before[-24:])):
         return "deadline"
