@@ -51,6 +51,7 @@ def only(text: str, published: date | None = FRIDAY):
         ("the 1990s", "199", "decade"),
         ("in 2020", "2020", "year"),
         ("two years ago", "2022", "year"),
+        ("a week or so ago", "2024-W16", "week"),
         ("fiscal 2023", "2023", "year"),
         # "the past year" is a date in TimeML news, the year before publication
         ("the past year", "2023", "year"),

@@ -4,6 +4,7 @@ without a fixed value ("now", "recently", "in the future")."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import timedelta
 
 from . import intervals as iv
@@ -41,6 +42,13 @@ def _number(text: str) -> float | None:
 
 @resolver("ago")
 def _ago(m: re.Match, ctx: Context) -> Reading | None:
+    reading = _ago_reading(m, ctx)
+    if reading is not None and reading.type == "DATE" and re.search(r"(?i:\sor\s+so\s)", m.group()):
+        return replace(reading, modifier="APPROX")  # "a week or so ago"
+    return reading
+
+
+def _ago_reading(m: re.Match, ctx: Context) -> Reading | None:
     amount = _number(m["num"])
     unit = UNITS[m["unit"].lower().rstrip("s").replace("centurie", "century")]
     direction = -1 if m["dir"].lower() in ("ago", "earlier", "before", "previously") else 1
