@@ -82,9 +82,7 @@ def extract_mentions(
         seen.add(key)
         mentions.append(_mention(sentence, found, date_value, timex, base))
     if story is not None:
-        dated = {m.start for m in mentions} | {
-            starts[bisect_right(starts, t.start) - 1] for t in timexes if t.is_event_date and not _inside(t, dateline)
-        }
+        dated = {m.start for m in mentions}
         after = headline.end if headline else 0
         mentions.extend(_reported_today(list(sentences.values()), companies, story, dated, after, base))
     return mentions
