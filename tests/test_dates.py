@@ -91,6 +91,8 @@ def only(text: str, published: date | None = FRIDAY):
         ("troops in the region by the end of the month", "2024-04", "month"),
         ("complete the transaction by year-end", "2024", "year"),
         ("the percentage change is since year-end", "2023", "year"),
+        # "for the year" alone is this year (a fiscal year bounded by its last day is a year's worth)
+        ("For the year, pet food volume was flat", "2024", "year"),
         # "as early as" and "as soon as" point at what is still to come
         ("the father could arrive as early as Tuesday", "2024-04-30", "day"),
     ],
@@ -145,7 +147,6 @@ def test_signals_become_the_relation_and_stay_outside_the_expression(text, relat
         # vague stretches back are TimeML's PAST_REF; ahead, durations
         ("the past few months", "DATE", "PAST_REF"),
         ("the next few years", "DURATION", "PXY"),
-        ("profit for the year rose", "DURATION", "P1Y"),
         ("two more weeks", "DURATION", "P2W"),
         ("eight trading days", "DURATION", "P8D"),
         ("a day-long strike", "DURATION", "P1D"),
@@ -233,6 +234,11 @@ def test_an_anaphor_with_no_time_before_it_is_generic():
 )
 def test_a_bare_day_after_a_date_is_a_date_of_that_month(text, values):
     assert [t.value for t in find_dates(text, FRIDAY)] == values
+
+
+def test_a_year_bounded_by_its_last_day_is_a_years_worth():
+    year, last_day = find_dates("net for the year ended June 30 rose", FRIDAY)
+    assert (year.type, year.value, last_day.value) == ("DURATION", "P1Y", "2023-06-30")
 
 
 def test_an_undated_article_resolves_absolute_dates_only():

@@ -258,10 +258,11 @@ def _definite(m: re.Match, ctx: Context) -> Reading | None:
     'The week' and 'the month' are those of the day the story last named ("fell on Friday; for the week,
     the index dropped"), else the current ones."""
     unit = m["unit"].lower()
-    if m.group().lower() == "the year" and re.search(r"(?i:\bfor\s)$", text_before(ctx, 5)):
-        return Reading("DURATION", "P1Y")  # "earnings for the year": a year's worth, not a date
+    bounded = _BOUNDED_AFTER.match(text_after(ctx, 16))
+    if m.group().lower() == "the year" and bounded and re.search(r"(?i:\bfor\s)$", text_before(ctx, 5)):
+        return Reading("DURATION", "P1Y")  # "net for the year ended June 30": a year's worth, not a date
     follows = from_reference(UNITS[unit], 0) if unit in ("week", "month") else None
-    if follows is not None and _BOUNDED_AFTER.match(text_after(ctx, 16)):
+    if follows is not None and bounded:
         return None  # "the week ended Oct. 20", "the month following the crash": the period is named after
     if ctx.anchor is None:
         return Reading("DATE", None, refers=follows)
