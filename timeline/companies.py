@@ -32,9 +32,14 @@ NOT_COMPANY_WORDS = re.compile(
     r"board|office|reserve|fund|assembly|embassy|republic|kingdom|state|states|municipality|city\s+of|"
     r"club|fc|team|foundation|chamber|society|academy|church|military|ministry|regulator|tribunal|"
     r"nations|secretariat|treasury|customs|parliamentary|plant|factory|terminal|airport|station|port|mine|"
-    r"refinery|site|motor\s+show|auto\s+show|expo|summit|conference|forum|award|prize)\b"
+    r"refinery|site|motor\s+show|auto\s+show|expo|summit|conference|forum|award|prize|central\s+bank|interbank)\b"
 )
 """Words that mark a public body, association or team rather than a company."""
+
+_MONTH_ABBREVIATIONS = frozenset(
+    "jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june july august "
+    "september october november december".split()
+)
 
 NEWS_AGENCIES = frozenset(
     "reuters bloomberg ap afp xinhua dpa pti ians ani kyodo yonhap upi tass efe ansa rpp ptr "
@@ -102,8 +107,10 @@ class Canonicaliser:
         return self._checked(found or stripped or None)
 
     def _checked(self, name: str | None) -> str | None:
-        if not name or not re.search(r"[A-Za-z]", name):
-            return None
+        if not name or not re.search(r"[A-Z]", name):
+            return None  # a company writes its name with a capital ("eBay" too): "cts", "dlrs" are units
+        if all(part.lower().rstrip(".") in _MONTH_ABBREVIATIONS for part in re.split(r"[/\s-]+", name)):
+            return None  # "Aug/Sept": delivery months in a commodity report
         key = name.lower()
         if key in self._exclusions or key in NEWS_AGENCIES or key in ACRONYM_GOVERNMENT:
             return None

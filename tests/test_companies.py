@@ -1,0 +1,41 @@
+"""Company names: the canonical name of what an article writes, or None when it is no company."""
+
+from __future__ import annotations
+
+import pytest
+
+from timeline.companies import Canonicaliser
+
+
+@pytest.mark.parametrize(
+    ("written", "canonical"),
+    [
+        # group words, possessives and the gazetteer's descriptions name the same company
+        ("Renault Group", "Renault"),
+        ("Groupe Renault", "Renault"),
+        ("Renault's", "Renault"),
+        ("the diamond group", "Renault"),
+        ("Xiaomi Technology", "Xiaomi"),
+        ("Li Auto Inc.", "Li Auto"),
+        ("eBay", "eBay"),
+        # agencies credited as sources, nationalities, public bodies and facilities are no companies
+        ("Reuters", None),
+        ("Chinese", None),
+        ("the Ministry of Finance", None),
+        ("Plant 2", None),
+        # a company writes its name with a capital: lower-case "cts" and "dlrs" are wire-story units
+        ("cts", None),
+        ("dlrs", None),
+        ("Aug/Sept", None),
+        ("Sri Lanka's Central Bank", None),
+        ("London Interbank Offered Rates", None),
+    ],
+)
+def test_canonical_names(written, canonical):
+    assert Canonicaliser().canonical(written) == canonical
+
+
+def test_aliases_and_exclusions_win_over_the_gazetteer():
+    names = Canonicaliser(aliases={"the french carmaker": "Renault"}, exclusions=frozenset({"xiaomi"}))
+    assert names.canonical("the French carmaker") == "Renault"
+    assert names.canonical("Xiaomi Technology") is None
