@@ -18,6 +18,14 @@ from timeline.companies import Canonicaliser
         ("Xiaomi Technology", "Xiaomi"),
         ("Li Auto Inc.", "Li Auto"),
         ("eBay", "eBay"),
+        # a nationality describes a company before a description or a known name, else it is part of the name
+        ("the German carmaker BMW", "BMW"),
+        ("Chinese carmaker BYD", "BYD"),
+        ("Italian Fiat", "Fiat"),
+        ("American Express", "American Express"),
+        ("British Petroleum", "British Petroleum"),
+        ("U.S. Steel", "U.S. Steel"),
+        ("Korean Air", "Korean Air"),
         # agencies credited as sources, nationalities, public bodies and facilities are no companies
         ("Reuters", None),
         ("Chinese", None),
@@ -27,6 +35,9 @@ from timeline.companies import Canonicaliser
         ("cts", None),
         ("dlrs", None),
         ("Aug/Sept", None),
+        ("Co", None),
+        # an upper-case wire headline read as one name keeps the name before its legal form
+        ("EXCELAN INC SETS INITIAL STOCK OFFER", "EXCELAN"),
         ("Sri Lanka's Central Bank", None),
         ("London Interbank Offered Rates", None),
     ],

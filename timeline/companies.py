@@ -16,13 +16,19 @@ from importlib import resources
 
 from cleanco import basename
 
-_DETERMINERS = re.compile(
-    r"^(?:the|a|an|its|their|our|this|that|rival|compatriot|chinese|french|german|japanese|american|korean|"
-    r"south\s+korean|british|italian|swedish|indian|u\.?s\.?|european|dutch|spanish|automaker|carmaker)\s+",
+_DETERMINERS = re.compile(r"^(?:the|a|an|its|their|our|this|that|rival|compatriot|automaker|carmaker)\s+", re.I)
+_NATIONALITY = re.compile(
+    r"^(?:chinese|french|german|japanese|american|korean|south\s+korean|british|italian|swedish|indian|"
+    r"u\.?s\.?|european|dutch|spanish)(?:\s+|$)",
     re.IGNORECASE,
 )
+"""A nationality describes the company only before another description ("the German carmaker BMW");
+right before the rest of a name it is part of it: "American Express", "British Petroleum", "U.S. Steel"."""
 _POSSESSIVE = re.compile(r"\s*(?:'s|’s|'|’)$")
 _GROUP_WORDS = re.compile(r"\s+(?:Group|Groupe|Holdings?|Corporation|Corp\.?|Company|Co\.?|Inc\.?|Ltd\.?|plc|AG|SA)$")
+_SHOUTED_HEADLINE = re.compile(r"^(?P<name>.+?)\s+(?:INC|CORP|CO|LTD|PLC)\.?\s+\S")
+"""An upper-case wire headline the tagger read as one name: "EXCELAN INC SETS INITIAL STOCK OFFER"."""
+_LEGAL_WORDS = frozenset("co inc corp ltd plc llc ag sa nv group company holding holdings".split())
 _LEADING_GROUP = re.compile(r"^(?:Groupe|Grupo|Gruppo)\s+")
 
 NOT_COMPANY_WORDS = re.compile(
@@ -93,10 +99,23 @@ class Canonicaliser:
     def _canonical(self, written: str) -> str | None:
         name = " ".join(written.split())
         name = _POSSESSIVE.sub("", name)
+        shouted = _SHOUTED_HEADLINE.match(name) if name.isupper() else None
+        if shouted:
+            name = shouted["name"]
         if self.known(name):
             return self._checked(self.known(name))
-        while _DETERMINERS.match(name):
-            name = _DETERMINERS.sub("", name, count=1)
+        while True:
+            nationality = _NATIONALITY.match(name)
+            if _DETERMINERS.match(name):
+                name = _DETERMINERS.sub("", name, count=1)
+            elif nationality and (
+                nationality.end() == len(name)
+                or _DETERMINERS.match(name[nationality.end() :])
+                or self.known(name[nationality.end() :])  # "Italian Fiat"
+            ):
+                name = name[nationality.end() :]
+            else:
+                break
         if _DETERMINERS.match(name + " "):
             return None  # only a determiner or a nationality: "Chinese"
         if not name or self.known(name):
@@ -112,6 +131,8 @@ class Canonicaliser:
         if all(part.lower().rstrip(".") in _MONTH_ABBREVIATIONS for part in re.split(r"[/\s-]+", name)):
             return None  # "Aug/Sept": delivery months in a commodity report
         key = name.lower()
+        if key.rstrip(".") in _LEGAL_WORDS:
+            return None  # a legal form left alone: "Co"
         if key in self._exclusions or key in NEWS_AGENCIES or key in ACRONYM_GOVERNMENT:
             return None
         if NOT_COMPANY_WORDS.search(name) and key not in self._canonical_names:
