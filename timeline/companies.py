@@ -105,10 +105,9 @@ class Canonicaliser:
         if self.known(name):
             return self._checked(self.known(name))
         while True:
-            nationality = _NATIONALITY.match(name)
             if _DETERMINERS.match(name):
                 name = _DETERMINERS.sub("", name, count=1)
-            elif nationality and (
+            elif (nationality := _NATIONALITY.match(name)) and (
                 nationality.end() == len(name)
                 or _DETERMINERS.match(name[nationality.end() :])
                 or self.known(name[nationality.end() :])  # "Italian Fiat"
@@ -117,7 +116,7 @@ class Canonicaliser:
             else:
                 break
         if _DETERMINERS.match(name + " "):
-            return None  # only a determiner or a nationality: "Chinese"
+            return None  # only a determiner: "the"
         if not name or self.known(name):
             return self._checked(self.known(name)) if name else None
         stripped = basename(name) or name

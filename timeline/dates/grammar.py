@@ -74,7 +74,8 @@ PATTERNS: dict[str, str] = {
     r"century|spring|summer|autumn|fall|winter)\b)",
     "anaphor": r"(?i:\b(?:(?:later|earlier)\s+)?that\s+(?:same\s+)?(?P<unit>day|week|month|quarter|year)\b"
     r"(?![\w-]|\s+(?:traders?|trading)\b))",
-    "ago": rf"(?i:\b{NUM}[\s-]+{_UNIT}(?:\s+or\s+so)?\s+(?P<dir>ago|earlier|later|from\s+now|hence|previously)\b)",
+    "ago": rf"(?i:\b{NUM}[\s-]+{_UNIT}(?P<approx>\s+or\s+so)?"
+    r"\s+(?P<dir>ago|earlier|later|from\s+now|hence|previously)\b)",
     "duration": rf"(?i:\b(?:the\s+(?P<span>past|last|next|previous|coming|first|final)\s+)?{NUM}[\s-]+"
     rf"(?:(?:more|additional|extra|further|trading|business|working|calendar)\s+)?{_UNIT}"
     r"(?P<half>\s+and\s+a\s+half)?(?P<old>[\s-]+old)?\b)",

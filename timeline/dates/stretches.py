@@ -43,7 +43,7 @@ def _number(text: str) -> float | None:
 @resolver("ago")
 def _ago(m: re.Match, ctx: Context) -> Reading | None:
     reading = _ago_reading(m, ctx)
-    if reading is not None and reading.type == "DATE" and re.search(r"(?i:\sor\s+so\s)", m.group()):
+    if reading is not None and reading.type == "DATE" and m["approx"]:
         return replace(reading, modifier="APPROX")  # "a week or so ago"
     return reading
 
