@@ -95,6 +95,10 @@ def only(text: str, published: date | None = FRIDAY):
         ("For the year, pet food volume was flat", "2024", "year"),
         # "as early as" and "as soon as" point at what is still to come
         ("the father could arrive as early as Tuesday", "2024-04-30", "day"),
+        # holidays dated by weekday are found by their rule, each year
+        ("Voters will go to the polls on Election Day", "2024-11-05", "day"),
+        ("the store closed on Labor Day", "2023-09-04", "day"),
+        ("sales over Thanksgiving Day will rise", "2024-11-28", "day"),
     ],
 )
 def test_values(text, value, precision):
@@ -111,6 +115,9 @@ def test_values(text, value, precision):
         ("late 2022", "END", "2022"),
         ("the end of 2023", "END", "2023"),
         ("the beginning of 2023", "START", "2023"),
+        # a season with its part is that season, narrowed ("early fall" is no verb)
+        ("orders rose from the low levels of the early summer", "START", "2023-SU"),
+        ("it will open in late fall", "END", "2024-FA"),
     ],
 )
 def test_modifiers_narrow_the_interval(text, modifier, value):
@@ -207,9 +214,17 @@ def test_no_false_dates(text):
         ("The index fell on Monday, April 15. For the week, it dropped 3%.", "the week", "2024-W16"),
         # with no time named before, "the following year" counts from publication
         ("Sales will double the following year.", "the following year", "2025"),
-        # earnings news sets the quarter it reports against the same one a year before
-        ("Third-quarter profit rose 5% from the quarter a year ago.", "the quarter a year ago", "2023-Q1"),
+        # earnings news sets the quarter it reports against the same one a year before: the quarter it
+        # named ("fourth-quarter profit", a fiscal quarter) or, unnamed, the last one before publication
+        ("Fourth-quarter profit rose 5% from the quarter a year ago.", "the quarter a year ago", "2022-Q4"),
+        ("Fourth-quarter profit rose 5% from a year earlier.", "a year earlier", "2022-Q4"),
+        ("Net for the fiscal fourth quarter rose. In the quarter, sales rose.", "the quarter", "2023-Q4"),
+        ("Fourth-quarter sales rose from the 1988 period.", "the 1988 period", "1988-Q4"),
+        ("Fourth-quarter net fell. The latest period had a charge.", "The latest period", "2023-Q4"),
         ("Quarterly sales rose from last year's quarter.", "last year's quarter", "2023-Q1"),
+        # a quarter only mentioned, or still ahead, is not the one reported
+        ("After a flat fourth quarter, net rose in the quarter.", "the quarter", "2024-Q1"),
+        ("Losses will go on into the fourth quarter. Sales fell from a year ago.", "a year ago", "2023-Q1"),
     ],
 )
 def test_anaphors_count_from_the_time_the_story_last_named(text, phrase, value):

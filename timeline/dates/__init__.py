@@ -184,10 +184,18 @@ def _day_before_or_after(text: str, chosen: list[tuple[int, int, Reading]]) -> l
 
 def _follow_the_story(chosen: list[tuple[int, int, Reading]]) -> list[tuple[int, int, Reading]]:
     """Anaphors ("that year", "the following month", "the previous Friday") count from the time the story
-    last named, as a reader follows a narrative; only with none before do they fall back on publication."""
+    last named, as a reader follows a narrative; only with none before do they fall back on publication.
+    Earnings news names the quarter it reports once ("fiscal first-quarter profit") and then says "the
+    quarter" and "a year earlier": those count from the quarter last named."""
     reference: iv.Period | None = None
+    reported: iv.Period | None = None
     followed = []
     for start, end, reading in chosen:
+        if reading.from_reported is not None and reported is not None:
+            period = reading.from_reported(reported)
+            reading = replace(reading, value=period.value, period=period)
+        if reading.reports_quarter:
+            reported = reading.period
         if reading.refers is not None:
             period = reading.refers(reference) if reference is not None else None
             if period is not None:

@@ -241,9 +241,19 @@ def _clock(m: re.Match, ctx: Context) -> Reading | None:
     return Reading("TIME", f"{day.isoformat()}T{clock}", iv.day(day), True)
 
 
-def _thanksgiving(year: int) -> date:
-    first = date(year, 11, 1)
-    return first + timedelta(days=(3 - first.weekday()) % 7 + 21)
+def _weekday_on_or_after(year: int, month: int, day: int, weekday: int) -> date:
+    first = date(year, month, day)
+    return first + timedelta(days=(weekday - first.weekday()) % 7)
+
+
+_MOVABLE_HOLIDAYS: dict[str, Callable[[int], date]] = {
+    "thanksgiving": lambda year: _weekday_on_or_after(year, 11, 22, 3),  # the fourth Thursday of November
+    "thanksgiving day": lambda year: _weekday_on_or_after(year, 11, 22, 3),
+    "election day": lambda year: _weekday_on_or_after(year, 11, 2, 1),  # the Tuesday after November's first Monday
+    "labor day": lambda year: _weekday_on_or_after(year, 9, 1, 0),
+    "memorial day": lambda year: _weekday_on_or_after(year, 5, 25, 0),  # the last Monday of May
+}
+"""The American holidays news dates by weekday, not by a fixed day."""
 
 
 _HOLIDAYS = {"christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24), "new year": (1, 1),
@@ -256,10 +266,12 @@ _HOLIDAYS = {"christmas": (12, 25), "christmas day": (12, 25), "christmas eve": 
 def _holiday(m: re.Match, ctx: Context) -> Reading | None:
     if ctx.anchor is None:
         return Reading("DATE", None)
-    name = " ".join(m["name"].lower().replace("'", "").split())
-    if name.startswith("thanksgiving"):
-        options = [_thanksgiving(y) for y in (ctx.anchor.year - 1, ctx.anchor.year, ctx.anchor.year + 1)]
+    name = " ".join(m["name"].lower().replace("'", "").replace("labour", "labor").split())
+    years = (ctx.anchor.year - 1, ctx.anchor.year, ctx.anchor.year + 1)
+    movable = _MOVABLE_HOLIDAYS.get(name)
+    if movable is not None:
+        options = [movable(y) for y in years]
     else:
         month, day = _HOLIDAYS[name]
-        options = [date(y, month, day) for y in (ctx.anchor.year - 1, ctx.anchor.year, ctx.anchor.year + 1)]
+        options = [date(y, month, day) for y in years]
     return dated(iv.day(nearest(ctx.anchor, options, ctx.tense)), anchored=True)

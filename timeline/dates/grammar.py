@@ -89,9 +89,10 @@ PATTERNS: dict[str, str] = {
     r"(?:\s+(?P<unit>quarter|period|month|level|figure|results))?\b)",
     "sameperiod": r"(?i:\b(?:the\s+)?(?:(?:same|comparable|corresponding)\s+)?(?P<unit>quarter|period)\s+"
     r"(?:(?:of|in)\s+)?(?:a\s+year\s+(?:ago|earlier)|last\s+year|the\s+(?:previous|prior)\s+year)\b"
-    r"|\blast\s+year['’]?s\s+(?P<unit2>quarter|period)\b|\bthe\s+(?P<latest>latest|most\s+recent)\s+period\b)",
+    r"|\blast\s+year['’]?s\s+(?P<unit2>quarter|period)\b|\bthe\s+(?P<latest>latest|most\s+recent)\s+period\b"
+    rf"|\bthe\s+(?P<year>{YEAR})\s+period\b)",
     "holiday": r"\b(?P<name>Christmas(?:\s+Day|\s+Eve)?|New\s+Year'?s(?:\s+Day|\s+Eve)?|Thanksgiving(?:\s+Day)?|"
-    r"Independence\s+Day|Valentine'?s\s+Day|Halloween)\b",
+    r"Independence\s+Day|Valentine'?s\s+Day|Halloween|Election\s+Day|Labou?r\s+Day|Memorial\s+Day)\b",
     "quarter": rf"(?i:\b(?:the\s+)?{_YEAR_QUALIFIER}(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|final)[\s-]+"
     rf"(?:fiscal\s+)?quarter\b)(?:(?:\s+of)?(?:\s+fiscal)?\s+(?P<year>{YEAR})\b|(?i:\s+of\s+(?P<rel>this|last|next)\s+year\b))?",
     "qcode": rf"\b(?:(?P<year1>{YEAR})\s*[-/]?\s*)?Q(?P<q>[1-4])(?:\s*(?P<year>{YEAR})\b|\s*'(?P<yy>\d{{2}})\b)?\b",
@@ -100,7 +101,8 @@ PATTERNS: dict[str, str] = {
     rf"(?:half|two\s+quarters)\b)(?:(?:\s+of)?\s+(?P<year>{YEAR})\b|"
     r"(?i:\s+of\s+(?P<rel>this|last|next)\s+year\b))?",
     "hcode": rf"\bH(?P<h>[12])\s*(?P<year>{YEAR})\b",
-    "season": rf"(?i:\b(?:(?P<rel>this|last|next|the)\s+)?(?P<season>spring|summer|autumn|winter|fall)\b)"
+    "season": rf"(?i:\b(?:(?P<rel>this|last|next|the)\s+)?(?:(?P<part>early|mid|late)[\s-]+)?"
+    r"(?P<season>spring|summer|autumn|winter|fall)\b)"
     rf"(?:(?:\s+of)?\s+(?P<year>{YEAR})\b)?",
     "decade": r"\b(?:the\s+)?(?:(?P<century>1[6-9]|20)(?P<decade>\d)0'?s|'(?P<short>\d)0s)\b",
     "century": r"(?i:\b(?:the\s+)?(?P<ord>\d{1,2})(?:st|nd|rd|th)\s+century\b)",
@@ -139,8 +141,9 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
     "yearend": ("year end", "year-end", "year's end", "year’s end"),
     "yearago": ("year-ago", "year-earlier", "year ago", "year earlier"),
     "sameperiod": ("a year ago", "a year earlier", "last year", "previous year", "prior year", "latest period",
-                   "recent period"),
-    "holiday": ("christmas", "new year", "thanksgiving", "independence day", "valentine", "halloween"),
+                   "recent period", " period"),
+    "holiday": ("christmas", "new year", "thanksgiving", "independence day", "valentine", "halloween",
+                "election day", "labor day", "labour day", "memorial day"),
     "quarter": ("quarter",), "qcode": ("q1", "q2", "q3", "q4"), "fiscal": ("fiscal", "fy"),
     "half": ("half", "two quarters"),
     "hcode": ("h1", "h2"), "season": ("spring", "summer", "autumn", "winter", "fall"), "decade": ("0s", "0's"),

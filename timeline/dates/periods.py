@@ -27,6 +27,8 @@ from .rules import (
     dated,
     month_number,
     nearby,
+    quarter_in_year,
+    reported_quarter,
     resolver,
     text_after,
     text_before,
@@ -87,7 +89,7 @@ def _relunit_from_anchor(rel: str, unit: str, ctx: Context) -> Reading | None:
     if ctx.anchor is None:
         return Reading("DATE", None)
     if unit == "quarter" and rel == "same" and ctx.tense != "future":
-        return dated(iv.unit_period(ctx.anchor, "Q", -1), anchored=True)  # "the same quarter": last reported
+        return reported_quarter(ctx)  # "the same quarter"
     return dated(iv.unit_period(ctx.anchor, UNITS[unit], OFFSETS[rel]), anchored=True)
 
 
@@ -114,7 +116,24 @@ def _ordinal_period(m: re.Match, ctx: Context, make: Callable[[int], iv.Period])
     reading = nearby(ctx, make, reported=True)
     if m["ago"] and reading.period is not None:
         return dated(make(reading.period.start.year - 1), anchored=True)
+    if reading.period is not None and reading.period.precision == "quarter" and names_reported_quarter(ctx):
+        return replace(reading, reports_quarter=True)
     return reading
+
+
+_REPORTED_BEFORE = re.compile(r"(?i:\b(?:for|in|during)\s+(?:the|its)\s+(?:fiscal\s+)?$)")
+_REPORTED_AFTER = re.compile(
+    r"(?i:\s*(?:ended|ending|closed)\b|[\s-]+(?:net|profits?|earnings|results|loss|income|sales|revenues?|"
+    r"operating|per-share)\b)"
+)
+
+
+def names_reported_quarter(ctx: Context) -> bool:
+    """'Third-quarter profit', 'for the fiscal first quarter', 'the quarter ended Sept. 30': the quarter
+    whose results the story reports. 'After a flat second quarter' or 'into the fourth quarter' only
+    mention one, and a quarter in a clause about the future is not reported yet."""
+    reported = _REPORTED_AFTER.match(text_after(ctx, 16)) or _REPORTED_BEFORE.search(text_before(ctx, 30))
+    return bool(reported) and ctx.tense != "future"
 
 
 @resolver("quarter")
@@ -131,7 +150,8 @@ def _qcode(m: re.Match, ctx: Context) -> Reading | None:
         return dated(iv.quarter(int(year), number))
     if m["yy"]:
         return dated(iv.quarter(two_digit_year(m["yy"]), number))
-    return nearby(ctx, lambda year: iv.quarter(year, number), reported=True)
+    reading = nearby(ctx, lambda year: iv.quarter(year, number), reported=True)
+    return replace(reading, reports_quarter=True) if reading.period and names_reported_quarter(ctx) else reading
 
 
 @resolver("fiscal")
@@ -158,16 +178,20 @@ def _hcode(m: re.Match, ctx: Context) -> Reading | None:
 
 @resolver("season")
 def _season(m: re.Match, ctx: Context) -> Reading | None:
-    word, rel = m["season"].lower(), (m["rel"] or "").lower()
+    """'Last summer', 'the spring', 'early summer' (then the modifier START), 'winter 1990'."""
+    word, rel, part = m["season"].lower(), (m["rel"] or "").lower(), (m["part"] or "").lower()
+    modifier = {"early": "START", "mid": "MID", "late": "END"}.get(part)
     if m["year"]:
-        return dated(iv.season(int(m["year"]), SEASONS[word]))
-    if not rel or (word == "fall" and rel == "the"):
+        return replace(dated(iv.season(int(m["year"]), SEASONS[word])), modifier=modifier)
+    if not (rel or part) or (word == "fall" and rel == "the" and not part):
         return None  # a bare "spring" or "fall" is as often a noun or a verb
     if ctx.anchor is None:
-        return Reading("DATE", None)
-    if rel == "the":
-        return nearby(ctx, lambda year: iv.season(year, SEASONS[word]))
-    return dated(iv.season(ctx.anchor.year + OFFSETS[rel], SEASONS[word]), anchored=True)
+        return Reading("DATE", None, modifier=modifier)
+    if rel in ("the", ""):
+        reading = nearby(ctx, lambda year: iv.season(year, SEASONS[word]))
+    else:
+        reading = dated(iv.season(ctx.anchor.year + OFFSETS[rel], SEASONS[word]), anchored=True)
+    return replace(reading, modifier=modifier)
 
 
 @resolver("decade")
@@ -269,7 +293,7 @@ def _definite(m: re.Match, ctx: Context) -> Reading | None:
     if follows is not None:
         return replace(dated(iv.unit_period(ctx.anchor, UNITS[unit], 0), anchored=True), refers=follows)
     if unit == "quarter":
-        return dated(iv.unit_period(ctx.anchor, "Q", -1), anchored=True)
+        return reported_quarter(ctx)
     if unit == "weekend":
         offset = 0 if ctx.tense == "future" or ctx.anchor.weekday() >= 5 else -1
         return dated(iv.unit_period(ctx.anchor, "WE", offset), anchored=True)
@@ -292,7 +316,7 @@ def _year_ago(m: re.Match, ctx: Context) -> Reading | None:
         return Reading("DATE", None)
     quarterly = (m["unit"] or "").lower() == "quarter" or (m["unit"] != "month" and about_quarters(ctx))
     if quarterly:
-        return dated(iv.unit_period(ctx.anchor, "Q", -5), anchored=True)
+        return reported_quarter(ctx, quarters_back=4)
     return dated(iv.unit_period(ctx.anchor, "Y", -1), anchored=True)
 
 
@@ -300,10 +324,12 @@ def _year_ago(m: re.Match, ctx: Context) -> Reading | None:
 def _same_period(m: re.Match, ctx: Context) -> Reading | None:
     """Earnings news compares the quarter it reports with the same one a year before ("the quarter a year
     ago", "last year's quarter", "the corresponding period last year"); "the latest period" is the one it
-    reports. A period with no quarters around is left alone."""
+    reports, and "the 1988 period" that quarter in 1988. A period with no quarters around is left alone."""
     unit = (m["unit"] or m["unit2"] or "period").lower()
     if unit == "period" and not about_quarters(ctx):
         return None
+    if m["year"]:
+        return quarter_in_year(int(m["year"]), ctx)
     if ctx.anchor is None:
         return Reading("DATE", None)
-    return dated(iv.unit_period(ctx.anchor, "Q", -1 if m["latest"] else -5), anchored=True)
+    return reported_quarter(ctx, quarters_back=0 if m["latest"] else 4)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from . import intervals as iv
@@ -70,6 +70,12 @@ class Reading:
     refers: Callable[[iv.Period], iv.Period | None] | None = field(default=None, compare=False)
     """For an anaphor ("that year", "the following month"): its period given the time the story last
     named, or None when that time is too coarse. The value above is the fallback without one."""
+    reports_quarter: bool = False
+    """Names the quarter the story reports on: a quarter by its number in a clause that is not about the
+    future ("fourth-quarter profit fell", "the fiscal first quarter")."""
+    from_reported: Callable[[iv.Period], iv.Period] | None = field(default=None, compare=False)
+    """For 'the quarter', 'the latest period', 'a year earlier' in earnings news: its period given the
+    quarter the story reports. The value above counts from the quarter before publication instead."""
 
 
 INVALID = Reading("INVALID")
@@ -200,6 +206,28 @@ def year_for(anchor: date, month: int, day: int, tense: str) -> date | None:
 def about_quarters(ctx: Context) -> bool:
     """Business news counting in quarters: 'a year ago' then means the same quarter a year before."""
     return "quarter" in ctx.text[max(0, ctx.start - 700) : ctx.end + 60].lower()
+
+
+def reported_quarter(ctx: Context, quarters_back: int = 0) -> Reading:
+    """The quarter earnings news reports, `quarters_back` quarters before: the one the story named (a
+    fiscal "first quarter" reported in October), else the last calendar quarter before publication."""
+    assert ctx.anchor is not None
+    fallback = iv.unit_period(ctx.anchor, "Q", -1 - quarters_back)
+    return replace(
+        dated(fallback, anchored=True),
+        from_reported=lambda named: iv.unit_period(named.start, "Q", -quarters_back),
+    )
+
+
+def quarter_in_year(year: int, ctx: Context) -> Reading:
+    """'The 1988 quarter', 'the 1989 period': the quarter the story reports, in that year."""
+
+    def in_year(named: iv.Period) -> iv.Period:
+        return iv.quarter(year, iv.quarter_of(named.start))
+
+    if ctx.anchor is None:
+        return Reading("DATE", None, from_reported=in_year)
+    return replace(dated(in_year(iv.unit_period(ctx.anchor, "Q", -1))), from_reported=in_year)
 
 
 OFFSETS = {"this": 0, "current": 0, "same": 0, "latest": -1, "last": -1, "past": -1, "this past": -1, "previous": -1,

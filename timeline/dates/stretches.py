@@ -21,6 +21,8 @@ from .rules import (
     Reading,
     about_quarters,
     dated,
+    quarter_in_year,
+    reported_quarter,
     resolver,
     text_after,
     text_before,
@@ -65,7 +67,7 @@ def _ago_reading(m: re.Match, ctx: Context) -> Reading | None:
     if unit == "D":
         return dated(iv.day(ctx.anchor + timedelta(days=direction * int(amount))), anchored=True)
     if unit == "Y" and direction < 0 and about_quarters(ctx):
-        return dated(iv.unit_period(ctx.anchor, "Q", -1 - 4 * int(amount)), anchored=True)
+        return reported_quarter(ctx, quarters_back=4 * int(amount))
     return dated(iv.unit_period(ctx.anchor, unit, direction * int(amount)), anchored=True)
 
 
@@ -110,9 +112,8 @@ def _duration(m: re.Match, ctx: Context) -> Reading | None:
         return Reading("DATE", "PAST_REF")  # "the past few months": some time back, TimeML's PAST_REF
     if word.startswith("quarter") and re.match(r"\s+of\b", text_after(ctx, 4)):
         return None  # "three-quarters of the shares": a fraction
-    if amount is not None and amount >= 1000 and word.startswith("quarter") and ctx.anchor is not None:
-        reported = iv.unit_period(ctx.anchor, "Q", -1)  # "the 1988 quarter": the reported quarter, that year
-        return dated(iv.quarter(int(amount), int(reported.value[-1])))
+    if amount is not None and amount >= 1000 and word.startswith("quarter"):
+        return quarter_in_year(int(amount), ctx)  # "the 1988 quarter"
     if m["num"].lower() in ("a", "an") and not m["span"]:
         before = text_before(ctx, 30)
         if re.search(r"(?i:\d[\d,.]*\s+(?:\w+\s+){0,2}$)", before) or re.search(
