@@ -210,6 +210,8 @@ def test_no_false_dates(text):
         ("Shares fell Friday, down from the previous Friday.", "the previous Friday", "2024-04-19"),
         ("In 1988 it lost money. Later that year it was sold.", "Later that year", "1988"),
         ("It opened on Oct. 23, 1998. The next day it closed.", "The next day", "1998-10-24"),
+        # "the day" is the day the story last named
+        ("He flew to Paris on Monday and met the president later in the day.", "the day", "2024-04-22"),
         # "the week" of a market report is the week of the day it last named
         ("The index fell on Monday, April 15. For the week, it dropped 3%.", "the week", "2024-W16"),
         # with no time named before, "the following year" counts from publication
@@ -234,6 +236,7 @@ def test_anaphors_count_from_the_time_the_story_last_named(text, phrase, value):
 
 def test_an_anaphor_with_no_time_before_it_is_generic():
     assert find_dates("Market makers lose money on trades made that day.", FRIDAY) == []
+    assert find_dates("But in many ways, the day belonged to Poland.", FRIDAY) == []
     assert [t.value for t in find_dates("In 2001 it failed. That year was hard.", None)] == ["2001", "2001"]
 
 
@@ -251,8 +254,11 @@ def test_a_bare_day_after_a_date_is_a_date_of_that_month(text, values):
     assert [t.value for t in find_dates(text, FRIDAY)] == values
 
 
-def test_a_year_bounded_by_its_last_day_is_a_years_worth():
-    year, last_day = find_dates("net for the year ended June 30 rose", FRIDAY)
+@pytest.mark.parametrize(
+    "text", ["net for the year ended June 30 rose", "sales in the fiscal year ending June 30 fell"]
+)
+def test_a_year_bounded_by_its_last_day_is_a_years_worth(text):
+    year, last_day = find_dates(text, FRIDAY)
     assert (year.type, year.value, last_day.value) == ("DURATION", "P1Y", "2023-06-30")
 
 

@@ -272,18 +272,22 @@ def _spoken_decade(m: re.Match, ctx: Context) -> Reading | None:
     return dated(iv.decade(decade))
 
 
+_ENDED_AFTER = re.compile(r"(?i:\s*(?:ended|ending)\b)")
 _BOUNDED_AFTER = re.compile(r"(?i:\s*(?:ended|ending|starting|beginning|through|to|following|preceding)\b)")
 
 
 @resolver("definite")
 def _definite(m: re.Match, ctx: Context) -> Reading | None:
-    """'the quarter' of business news is the last one reported; 'the year', 'the day' the current ones.
+    """'the quarter' of business news is the last one reported; 'the year' the current one.
 
     'The week' and 'the month' are those of the day the story last named ("fell on Friday; for the week,
-    the index dropped"), else the current ones."""
+    the index dropped"), else the current ones. 'The day' is only ever the day last named ("arrived in
+    Philadelphia later in the day"); with none it is generic ("the day belonged to Poland")."""
     unit = m["unit"].lower()
+    if unit == "day":
+        return Reading(ANAPHOR, None, refers=from_reference("D", 0))
     bounded = _BOUNDED_AFTER.match(text_after(ctx, 16))
-    if m.group().lower() == "the year" and bounded and re.search(r"(?i:\bfor\s)$", text_before(ctx, 5)):
+    if unit == "year" and "full" not in m.group().lower() and _ENDED_AFTER.match(text_after(ctx, 12)):
         return Reading("DURATION", "P1Y")  # "net for the year ended June 30": a year's worth, not a date
     follows = from_reference(UNITS[unit], 0) if unit in ("week", "month") else None
     if follows is not None and bounded:
