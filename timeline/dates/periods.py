@@ -301,7 +301,7 @@ def _definite(m: re.Match, ctx: Context) -> Reading | None:
     if unit == "weekend":
         offset = 0 if ctx.tense == "future" or ctx.anchor.weekday() >= 5 else -1
         return dated(iv.unit_period(ctx.anchor, "WE", offset), anchored=True)
-    return dated(iv.unit_period(ctx.anchor, {"year": "Y", "day": "D"}[unit], 0), anchored=True)
+    return dated(iv.year(ctx.anchor.year), anchored=True)
 
 
 @resolver("yearend")
