@@ -196,6 +196,9 @@ def test_references_durations_and_sets_are_never_event_dates(text, type_, value)
         "ministers of Hungary and Jan Kavan of the Czech Republic",
         'Baker, speaking on ABC\'s "This Week," said',
         "trades made that day",
+        # "Today" at the end of a name
+        "a story in USA Today said",
+        "This is VOA Today.",
     ],
 )
 def test_no_false_dates(text):

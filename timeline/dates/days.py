@@ -189,9 +189,15 @@ def _weekday_date(ctx: Context, weekday: int, rel: str) -> date:
     return ctx.anchor + timedelta(days=delta)
 
 
+_NAME_BEFORE = re.compile(r"\b(?:[A-Z]{2,}|[A-Z][a-z]+) +$")
+"""A capitalised word right before: in mid-sentence "Today" then ends a name ("USA Today", "VOA Today")."""
+
+
 @resolver("relword")
 def _relword(m: re.Match, ctx: Context) -> Reading | None:
     word = " ".join(m["word"].lower().split())
+    if m["word"] == "Today" and _NAME_BEFORE.search(text_before(ctx)):
+        return None
     offset = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "last night": -1,
               "the day before yesterday": -2, "the day after tomorrow": 2}[word]  # fmt: skip
     part = m["part"] or ("night" if word in ("tonight", "last night") else None)
