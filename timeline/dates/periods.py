@@ -116,9 +116,7 @@ def _ordinal_period(m: re.Match, ctx: Context, make: Callable[[int], iv.Period])
     reading = nearby(ctx, make, reported=True)
     if m["ago"] and reading.period is not None:
         return dated(make(reading.period.start.year - 1), anchored=True)
-    if reading.period is not None and reading.period.precision == "quarter" and names_reported_quarter(ctx):
-        return replace(reading, reports_quarter=True)
-    return reading
+    return _marked_if_reported(reading, ctx)
 
 
 _REPORTED_BEFORE = re.compile(r"(?i:\b(?:for|in|during)\s+(?:the|its)\s+(?:fiscal\s+)?$)")
@@ -128,12 +126,14 @@ _REPORTED_AFTER = re.compile(
 )
 
 
-def names_reported_quarter(ctx: Context) -> bool:
-    """'Third-quarter profit', 'for the fiscal first quarter', 'the quarter ended Sept. 30': the quarter
-    whose results the story reports. 'After a flat second quarter' or 'into the fourth quarter' only
-    mention one, and a quarter in a clause about the future is not reported yet."""
-    reported = _REPORTED_AFTER.match(text_after(ctx, 16)) or _REPORTED_BEFORE.search(text_before(ctx, 30))
-    return bool(reported) and ctx.tense != "future"
+def _marked_if_reported(reading: Reading, ctx: Context) -> Reading:
+    """A quarter named as the one whose results the story reports: 'third-quarter profit', 'for the fiscal
+    first quarter', 'the fourth quarter ended Aug. 26'. 'After a flat second quarter' or 'into the fourth
+    quarter' only mention one, and a quarter in a clause about the future is not reported yet."""
+    if reading.period is None or reading.period.precision != "quarter":
+        return reading
+    named = _REPORTED_AFTER.match(text_after(ctx, 16)) or _REPORTED_BEFORE.search(text_before(ctx, 30))
+    return replace(reading, reports_quarter=True) if named and ctx.tense != "future" else reading
 
 
 @resolver("quarter")
@@ -150,8 +150,7 @@ def _qcode(m: re.Match, ctx: Context) -> Reading | None:
         return dated(iv.quarter(int(year), number))
     if m["yy"]:
         return dated(iv.quarter(two_digit_year(m["yy"]), number))
-    reading = nearby(ctx, lambda year: iv.quarter(year, number), reported=True)
-    return replace(reading, reports_quarter=True) if reading.period and names_reported_quarter(ctx) else reading
+    return _marked_if_reported(nearby(ctx, lambda year: iv.quarter(year, number), reported=True), ctx)
 
 
 @resolver("fiscal")

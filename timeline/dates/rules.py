@@ -211,23 +211,21 @@ def about_quarters(ctx: Context) -> bool:
 def reported_quarter(ctx: Context, quarters_back: int = 0) -> Reading:
     """The quarter earnings news reports, `quarters_back` quarters before: the one the story named (a
     fiscal "first quarter" reported in October), else the last calendar quarter before publication."""
-    assert ctx.anchor is not None
-    fallback = iv.unit_period(ctx.anchor, "Q", -1 - quarters_back)
-    return replace(
-        dated(fallback, anchored=True),
-        from_reported=lambda named: iv.unit_period(named.start, "Q", -quarters_back),
-    )
+    return _from_reported(ctx, lambda named: iv.unit_period(named.start, "Q", -quarters_back), anchored=True)
 
 
 def quarter_in_year(year: int, ctx: Context) -> Reading:
     """'The 1988 quarter', 'the 1989 period': the quarter the story reports, in that year."""
+    return _from_reported(ctx, lambda named: iv.quarter(year, iv.quarter_of(named.start)), anchored=False)
 
-    def in_year(named: iv.Period) -> iv.Period:
-        return iv.quarter(year, iv.quarter_of(named.start))
 
+def _from_reported(ctx: Context, shift: Callable[[iv.Period], iv.Period], anchored: bool) -> Reading:
+    """`shift` applied to the quarter the story names as reported; until it names one (and with a story
+    that never does), to the last calendar quarter before publication."""
     if ctx.anchor is None:
-        return Reading("DATE", None, from_reported=in_year)
-    return replace(dated(in_year(iv.unit_period(ctx.anchor, "Q", -1))), from_reported=in_year)
+        return Reading("DATE", None)
+    fallback = shift(iv.unit_period(ctx.anchor, "Q", -1))
+    return replace(dated(fallback, anchored=anchored), from_reported=shift)
 
 
 OFFSETS = {"this": 0, "current": 0, "same": 0, "latest": -1, "last": -1, "past": -1, "this past": -1, "previous": -1,
