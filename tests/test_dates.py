@@ -99,6 +99,8 @@ def only(text: str, published: date | None = FRIDAY):
         ("Voters will go to the polls on Election Day", "2024-11-05", "day"),
         ("the store closed on Labor Day", "2023-09-04", "day"),
         ("sales over Thanksgiving Day will rise", "2024-11-28", "day"),
+        # a month after "a" is a month too, when the name is ambiguous ("a June agreement")
+        ("It was sold under a July agreement", "2023-07", "month"),
     ],
 )
 def test_values(text, value, precision):
@@ -198,6 +200,11 @@ def test_references_durations_and_sets_are_never_event_dates(text, type_, value)
         "trades made that day",
         # "Today" at the end of a name
         "a story in USA Today said",
+        # an era, not a day
+        "mothers in today's world",
+        "the case is for today's youth what the blockade was",
+        "many of today's personal computers",
+        "if I were choosing the people of tomorrow",
         "This is VOA Today.",
     ],
 )
@@ -227,6 +234,12 @@ def test_no_false_dates(text):
         ("Fourth-quarter sales rose from the 1988 period.", "the 1988 period", "1988-Q4"),
         ("Fourth-quarter net fell. The latest period had a charge.", "The latest period", "2023-Q4"),
         ("Quarterly sales rose from last year's quarter.", "last year's quarter", "2023-Q1"),
+        # a quarter followed by the day it ended is the three months before that day, named by the number
+        # the text or the story gives it, else by the calendar quarter most of it falls in
+        ("In the quarter ended July 31, sales rose.", "the quarter", "2023-Q2"),
+        ("In its second quarter ended Oct. 31, it lost money.", "second quarter", "2023-Q2"),
+        ("Net for the fiscal first quarter rose. Sales for the quarter ended Sept. 29 rose.", "the quarter", "2023-Q1"),
+        ("Its second quarter ended Oct. 31. Results for that quarter included a charge.", "that quarter", "2023-Q2"),
         # a quarter only mentioned, or still ahead, is not the one reported
         ("After a flat fourth quarter, net rose in the quarter.", "the quarter", "2024-Q1"),
         ("Losses will go on into the fourth quarter. Sales fell from a year ago.", "a year ago", "2023-Q1"),
@@ -235,6 +248,13 @@ def test_no_false_dates(text):
 def test_anaphors_count_from_the_time_the_story_last_named(text, phrase, value):
     found = {t.text: t.value for t in find_dates(text, FRIDAY)}
     assert found[phrase] == value
+
+
+def test_the_day_a_period_ended_is_over_however_soon_after_publication():
+    text = "results for the quarter ended April 30"
+    found = {t.text: (t.value, t.start_date, t.end_date) for t in find_dates(text, FRIDAY)}
+    assert found["April 30"][0] == "2023-04-30"
+    assert found["the quarter"] == ("2023-Q1", date(2023, 2, 1), date(2023, 4, 30))
 
 
 def test_an_anaphor_with_no_time_before_it_is_generic():

@@ -60,6 +60,12 @@ def value_of(sentence: str, phrase: str, published: date = THURSDAY) -> str | No
             id="a past verb points at the last February, though the next is closer",
         ),
         pytest.param(
+            "The operator changed to a calendar year in December.",
+            "December",
+            "1988-12",
+            id="a date of a past deed is never ahead, however soon",
+        ),
+        pytest.param(
             "The summit set for Washington in April will discuss it.", "April", "1990-04", id="set for is a plan"
         ),
         pytest.param(

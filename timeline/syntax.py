@@ -68,7 +68,8 @@ NOMINAL_LINKS = frozenset(
 
 def tense_at(doc: Doc, start: int, end: int) -> str | None:
     """'past', 'future', 'present' (a plain present that is not a report: "they meet Monday"), 'plan' (the
-    date of something planned or scheduled, which may lie either side of publication), or None."""
+    date of something planned or scheduled, which may lie either side of publication), 'done' (a past
+    whose verb the date qualifies itself, so the date cannot lie ahead), or None."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return None
@@ -92,8 +93,12 @@ def tense_at(doc: Doc, start: int, end: int) -> str | None:
             break
         token = token.head
     tense = _verb_tense(head, span.start)
-    # "follows Tuesday's declaration": a dated noun does not share its verb's present
-    return None if through_noun and tense == "present" else tense
+    if through_noun:
+        # "follows Tuesday's declaration": a dated noun does not share its verb's present
+        return None if tense == "present" else tense
+    if tense == "past" and head.tag_ == "VBD" and head.lower_ not in SPEECH_VERBS:
+        return "done"  # "changed to a calendar year in December": the date is of the deed, which is over
+    return tense
 
 
 def _record_set(verb: Token) -> bool:

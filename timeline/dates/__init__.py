@@ -203,10 +203,18 @@ def _follow_the_story(chosen: list[tuple[int, int, Reading]]) -> list[tuple[int,
                 reading = replace(reading, type=kind, value=period.value, period=period, anchored=True)
             elif reading.type == ANAPHOR:
                 reading = INVALID
-        if reading.type in ("DATE", "TIME") and reading.period is not None:
+        if reading.type in ("DATE", "TIME") and reading.period is not None and not _closes(reading.period, reference):
             reference = reading.period
         followed.append((start, end, reading))
     return followed
+
+
+def _closes(period: iv.Period, reference: iv.Period | None) -> bool:
+    """The last day of the period just named ("the second quarter ended Oct. 31"): the story still speaks
+    of the period, so "that quarter" after it is that one."""
+    if reference is None or reference.precision == "day":
+        return False
+    return period.precision == "day" and period.start == reference.end
 
 
 def _timex(text: str, start: int, end: int, reading: Reading) -> Timex:

@@ -20,6 +20,7 @@ from .rules import (
     Reading,
     dated,
     day_number,
+    latest_by,
     month_number,
     nearest,
     resolver,
@@ -59,6 +60,9 @@ def _day_month(m: re.Match, ctx: Context) -> Reading | None:
         return INVALID
     if ctx.anchor is None:
         return Reading("DATE", None)
+    if re.search(r"(?i:\bended\s+)$", text_before(ctx, 8)):
+        found = latest_by(ctx.anchor, month, day)  # "the quarter ended Oct. 31" is over, however soon
+        return dated(iv.day(found), anchored=True) if found else None
     said = re.search(r"(?i:\b(?P<rel>last|next|this|coming)\s+)$", text_before(ctx, 8))
     tense = {"last": "past", "next": "future", "coming": "future"}.get(said["rel"].lower()) if said else None
     found = year_for(ctx.anchor, month, day, tense or tense_or_deadline(ctx))  # "last Oct. 23"
@@ -86,7 +90,7 @@ def _month_year(m: re.Match, ctx: Context) -> Reading | None:
 
 
 _MONTH_CUE = re.compile(
-    r"(?i:\b(?:in|since|by|until|till|from|through|to|of|early|mid|late|last|next|this|during|before|after|"
+    r"(?i:\b(?:in|since|by|until|till|from|through|to|of|a|an|early|mid|late|last|next|this|during|before|after|"
     r"between|and|the|dated|end|beginning|start)[\s-]*)$"
 )
 
@@ -193,10 +197,22 @@ _NAME_BEFORE = re.compile(r"\b(?:[A-Z]{2,}|[A-Z][a-z]+) +$")
 """A capitalised word right before: in mid-sentence "Today" then ends a name ("USA Today", "VOA Today")."""
 
 
+_GENERIC_AFTER = re.compile(
+    r"(?i:['’]s\s+(?:\w+\s+)?(?:world|youth|society|generations?|children|kids|young|teenagers|families|"
+    r"consumers|workers|students|parents|culture|technology|computers|cars|standards)\b)"
+)
+_GENERIC_BEFORE = re.compile(r"(?i:\b(?:people|world|leaders|cars|technology|jobs|industries|children)\s+of\s+)$")
+"""'Today's youth', 'in today's world', 'the people of tomorrow': an era, not a day."""
+
+
 @resolver("relword")
 def _relword(m: re.Match, ctx: Context) -> Reading | None:
     word = " ".join(m["word"].lower().split())
     if m["word"] == "Today" and _NAME_BEFORE.search(text_before(ctx)):
+        return None
+    if word in ("today", "tomorrow") and (
+        _GENERIC_AFTER.match(text_after(ctx, 30)) or _GENERIC_BEFORE.search(text_before(ctx, 30))
+    ):
         return None
     offset = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "last night": -1,
               "the day before yesterday": -2, "the day after tomorrow": 2}[word]  # fmt: skip

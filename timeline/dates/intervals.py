@@ -45,6 +45,27 @@ def quarter(year: int, number: int) -> Period:
     return Period(f"{year:04d}-Q{number}", date(year, first, 1), end, "quarter")
 
 
+def quarter_ending(end: date, number: int | None = None) -> Period:
+    """The three months that end on `end` (a fiscal quarter), named by their number in the company's year
+    when the text gives one ("its fourth quarter ended June 30" is 1989-Q4), else by the calendar quarter
+    most of them fall in ("the quarter ended July 31" is May to July: 1989-Q2)."""
+    start = add_months(end + timedelta(days=1), -3)
+    if number is None:
+        number = quarter_of(start + (end - start) / 2)
+        return Period(f"{(start + (end - start) / 2).year:04d}-Q{number}", start, end, "quarter")
+    return Period(f"{end.year:04d}-Q{number}", start, end, "quarter")
+
+
+def shift_quarter(named: Period, offset: int) -> Period:
+    """The quarter `offset` quarters from `named`, keeping its naming: a fiscal '1989-Q1' that ran from
+    July to September is '1988-Q1', July to September 1988, four quarters back."""
+    year, number = (int(part) for part in named.value.split("-Q"))
+    index = year * 4 + number - 1 + offset
+    start = add_months(named.start, 3 * offset)
+    end = add_months(named.end + timedelta(days=1), 3 * offset) - timedelta(days=1)
+    return Period(f"{index // 4:04d}-Q{index % 4 + 1}", start, end, "quarter")
+
+
 def half(year: int, number: int) -> Period:
     first = 1 if number == 1 else 7
     end = date(year, 6, 30) if number == 1 else date(year, 12, 31)

@@ -25,6 +25,7 @@ from .rules import (
     Reading,
     about_quarters,
     dated,
+    ended_on,
     month_number,
     nearby,
     quarter_in_year,
@@ -50,6 +51,8 @@ def from_reference(unit: str, offset: int) -> Callable[[iv.Period], iv.Period | 
     def resolve(reference: iv.Period) -> iv.Period | None:
         if (reference.end - reference.start).days > _UNIT_DAYS[unit]:
             return None
+        if reference.precision == "quarter" and unit == "Q":
+            return iv.shift_quarter(reference, offset)  # a fiscal quarter stays the company's quarter
         return iv.unit_period(reference.start, unit, offset)
 
     return resolve
@@ -139,7 +142,23 @@ def _marked_if_reported(reading: Reading, ctx: Context) -> Reading:
 @resolver("quarter")
 def _quarter(m: re.Match, ctx: Context) -> Reading | None:
     number = ORDINALS[m["ord"].lower()]
-    return _ordinal_period(m, ctx, lambda year: iv.quarter(year, number))
+    reading = _ordinal_period(m, ctx, lambda year: iv.quarter(year, number))
+    return _ending(reading, ctx, number) if reading is not None and not m["year"] else reading
+
+
+def _ending(reading: Reading, ctx: Context, number: int | None) -> Reading:
+    """A quarter followed by the day it ended ("the second quarter ended Oct. 31") is the three months
+    before that day, in that day's year; once over, it is the quarter the story reports. 'The quarter ended
+    Sept. 29' keeps the number the story gave it ("fiscal first quarter"), else the calendar one."""
+    end = ended_on(ctx)
+    if end is None:
+        return reading
+    period = iv.quarter_ending(end, number)
+    over = ctx.anchor is None or end <= ctx.anchor
+    named_by_story = None if number else (lambda named: iv.quarter_ending(end, int(named.value[-1])))
+    return replace(
+        reading, value=period.value, period=period, anchored=True, from_reported=named_by_story, reports_quarter=over
+    )
 
 
 @resolver("qcode")
@@ -296,7 +315,7 @@ def _definite(m: re.Match, ctx: Context) -> Reading | None:
     if follows is not None:
         return replace(dated(iv.unit_period(ctx.anchor, UNITS[unit], 0), anchored=True), refers=follows)
     if unit == "quarter":
-        return reported_quarter(ctx)
+        return _ending(reported_quarter(ctx), ctx, None)
     if unit == "weekend":
         offset = 0 if ctx.tense == "future" or ctx.anchor.weekday() >= 5 else -1
         return dated(iv.unit_period(ctx.anchor, "WE", offset), anchored=True)

@@ -46,7 +46,13 @@ class Context:
         Asked only by the rules that need it, since finding it (the parse, the words around) costs more
         than most matches are worth.
         """
-        return "future" if self.planned else self._raw_tense()
+        raw = self._raw_tense()
+        return {"plan": "future", "done": "past"}.get(raw, raw) if raw else None
+
+    @property
+    def done(self) -> bool:
+        """The date qualifies a past verb itself ("changed ... in December"): it lies on or before the anchor."""
+        return self._raw_tense() == "done"
 
     @property
     def planned(self) -> bool:
@@ -143,13 +149,16 @@ def nearest(anchor: date, candidates: list[date], tense: str | None) -> date:
     With no tense, the closest when it is soon after publication, else the latest one before: news names a
     year-less date months back ("the record set on Aug. 6") far more often than months ahead.
     A date a few weeks ahead wins over a past tense the parse may have misread ("payable Dec. 15", "told
-    them of a cut in September"). A deadline is the next one within half a year, else the closest.
+    them of a cut in September"), unless the date qualifies a past deed itself ('done'). A deadline is the
+    next one within half a year, else the closest.
     """
     window = timedelta(days=NEAR_FUTURE_DAYS)
     soon = [c for c in candidates if anchor < c <= anchor + window]
     earlier = [c for c in candidates if c <= anchor]
     if tense == "past" and soon and not [c for c in earlier if anchor - window <= c]:
         return soon[0]
+    if tense == "done":
+        tense = "past"
     if tense == "deadline":
         ahead = [c for c in candidates if anchor <= c <= anchor + timedelta(days=DEADLINE_REACH_DAYS)]
         return min(ahead) if ahead else nearest(anchor, candidates, None)
@@ -195,12 +204,42 @@ def tense_or_deadline(ctx: Context) -> str | None:
     soonest = _SOONEST.search(text_before(ctx, 16))
     if soonest and (soonest["word"].lower() == "soon" or ctx.tense != "past"):
         return "future"  # "could arrive as early as Tuesday": the earliest of what is still to come
-    return ctx.tense
+    return "done" if ctx.done else ctx.tense
 
 
 def year_for(anchor: date, month: int, day: int, tense: str) -> date | None:
     options = [d for y in (anchor.year - 1, anchor.year, anchor.year + 1) if (d := safe_date(y, month, day))]
     return nearest(anchor, options, tense) if options else None
+
+
+def latest_by(anchor: date, month: int, day: int) -> date | None:
+    """The last such day on or before the anchor: the date of something over ("the quarter ended Oct. 31")."""
+    options = [d for y in (anchor.year - 1, anchor.year) if (d := safe_date(y, month, day)) and d <= anchor]
+    return max(options) if options else None
+
+
+_MONTH_WORDS = "|".join(sorted(MONTHS, key=len, reverse=True))
+_ENDED_ON = re.compile(
+    rf"(?i:\s+(?P<verb>ended|ending)\s+(?P<month>{_MONTH_WORDS})\.?\s+(?P<day>\d{{1,2}})\b"
+    rf"(?:,?\s+(?P<year>\d{{4}})\b)?)"
+)
+
+
+def ended_on(ctx: Context) -> date | None:
+    """The last day of a period named right after it: 'the quarter ended Sept. 30', 'ending June 30, 1990'.
+
+    'Ended' is over, so a year-less day is the last one on or before publication; 'ending' is the nearest."""
+    m = _ENDED_ON.match(text_after(ctx, 40))
+    if not m:
+        return None
+    month, day = month_number(m["month"]), int(m["day"])
+    if m["year"]:
+        return safe_date(int(m["year"]), month, day)
+    if ctx.anchor is None:
+        return None
+    if m["verb"].lower() == "ended":
+        return latest_by(ctx.anchor, month, day)
+    return year_for(ctx.anchor, month, day, None)
 
 
 def about_quarters(ctx: Context) -> bool:
@@ -211,12 +250,12 @@ def about_quarters(ctx: Context) -> bool:
 def reported_quarter(ctx: Context, quarters_back: int = 0) -> Reading:
     """The quarter earnings news reports, `quarters_back` quarters before: the one the story named (a
     fiscal "first quarter" reported in October), else the last calendar quarter before publication."""
-    return _from_reported(ctx, lambda named: iv.unit_period(named.start, "Q", -quarters_back), anchored=True)
+    return _from_reported(ctx, lambda named: iv.shift_quarter(named, -quarters_back), anchored=True)
 
 
 def quarter_in_year(year: int, ctx: Context) -> Reading:
     """'The 1988 quarter', 'the 1989 period': the quarter the story reports, in that year."""
-    return _from_reported(ctx, lambda named: iv.quarter(year, iv.quarter_of(named.start)), anchored=False)
+    return _from_reported(ctx, lambda named: iv.shift_quarter(named, 4 * (year - int(named.value[:4]))), anchored=False)
 
 
 def _from_reported(ctx: Context, shift: Callable[[iv.Period], iv.Period], anchored: bool) -> Reading:
