@@ -51,8 +51,8 @@ def quarter_ending(end: date, number: int | None = None) -> Period:
     most of them fall in ("the quarter ended July 31" is May to July: 1989-Q2)."""
     start = add_months(end + timedelta(days=1), -3)
     if number is None:
-        number = quarter_of(start + (end - start) / 2)
-        return Period(f"{(start + (end - start) / 2).year:04d}-Q{number}", start, end, "quarter")
+        middle = start + (end - start) / 2
+        return Period(f"{middle.year:04d}-Q{quarter_of(middle)}", start, end, "quarter")
     return Period(f"{end.year:04d}-Q{number}", start, end, "quarter")
 
 
