@@ -3,8 +3,8 @@
 `find_dates(text, published)` is the one public verb. The publication date is the anchor for relative
 expressions ("on Friday", "this week", "last year"); with no anchor those get a type and no value, so an
 undated article never guesses. The caller may pass `tense_at`, a function from a character offset to
-'past', 'future', 'present' or 'plan' (the pipeline derives it from spaCy's parse); otherwise the words
-around the expression decide, defaulting to the past, as news mostly reports what happened. Anaphors
+'past', 'future', 'present', 'plan' or 'done' (the pipeline derives it from spaCy's parse); otherwise the
+words around the expression decide, defaulting to the past, as news mostly reports what happened. Anaphors
 ("the following year", "that day") count from the time the text last named before them.
 """
 

@@ -20,7 +20,6 @@ from .rules import (
     Reading,
     dated,
     day_number,
-    latest_by,
     month_number,
     nearest,
     resolver,
@@ -51,6 +50,11 @@ def _slash(m: re.Match, ctx: Context) -> Reading | None:
     return dated(iv.day(found)) if found else INVALID
 
 
+_WORD_BEFORE_DAY = re.compile(r"(?i:\b(?P<rel>last|next|this|coming|ended)\s+)$")
+_TENSE_OF_WORD_BEFORE = {"last": "past", "next": "future", "coming": "future", "ended": "done"}
+"""'Last Oct. 23' is past; 'the quarter ended Oct. 31' is over, however soon after publication."""
+
+
 def _day_month(m: re.Match, ctx: Context) -> Reading | None:
     month, day = month_number(m["month"]), day_number(m["day"])
     if m["year"]:
@@ -60,12 +64,9 @@ def _day_month(m: re.Match, ctx: Context) -> Reading | None:
         return INVALID
     if ctx.anchor is None:
         return Reading("DATE", None)
-    if re.search(r"(?i:\bended\s+)$", text_before(ctx, 8)):
-        found = latest_by(ctx.anchor, month, day)  # "the quarter ended Oct. 31" is over, however soon
-        return dated(iv.day(found), anchored=True) if found else None
-    said = re.search(r"(?i:\b(?P<rel>last|next|this|coming)\s+)$", text_before(ctx, 8))
-    tense = {"last": "past", "next": "future", "coming": "future"}.get(said["rel"].lower()) if said else None
-    found = year_for(ctx.anchor, month, day, tense or tense_or_deadline(ctx))  # "last Oct. 23"
+    said = _WORD_BEFORE_DAY.search(text_before(ctx, 8))
+    tense = _TENSE_OF_WORD_BEFORE.get(said["rel"].lower()) if said else None
+    found = year_for(ctx.anchor, month, day, tense or tense_or_deadline(ctx))
     return dated(iv.day(found), anchored=True) if found else None
 
 

@@ -212,12 +212,6 @@ def year_for(anchor: date, month: int, day: int, tense: str) -> date | None:
     return nearest(anchor, options, tense) if options else None
 
 
-def latest_by(anchor: date, month: int, day: int) -> date | None:
-    """The last such day on or before the anchor: the date of something over ("the quarter ended Oct. 31")."""
-    options = [d for y in (anchor.year - 1, anchor.year) if (d := safe_date(y, month, day)) and d <= anchor]
-    return max(options) if options else None
-
-
 _MONTH_WORDS = "|".join(sorted(MONTHS, key=len, reverse=True))
 _ENDED_ON = re.compile(
     rf"(?i:\s+(?P<verb>ended|ending)\s+(?P<month>{_MONTH_WORDS})\.?\s+(?P<day>\d{{1,2}})\b"
@@ -237,9 +231,7 @@ def ended_on(ctx: Context) -> date | None:
         return safe_date(int(m["year"]), month, day)
     if ctx.anchor is None:
         return None
-    if m["verb"].lower() == "ended":
-        return latest_by(ctx.anchor, month, day)
-    return year_for(ctx.anchor, month, day, None)
+    return year_for(ctx.anchor, month, day, "done" if m["verb"].lower() == "ended" else None)
 
 
 def about_quarters(ctx: Context) -> bool:
