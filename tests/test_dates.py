@@ -166,6 +166,9 @@ def test_signals_become_the_relation_and_stay_outside_the_expression(text, relat
         ("it is currently", "DATE", "PRESENT_REF"),
         ("recently", "DATE", "PAST_REF"),
         ("in the future", "DATE", "FUTURE_REF"),
+        ("the challenges of the near term", "DATE", "FUTURE_REF"),
+        ("to placate holders in the short term", "DATE", "FUTURE_REF"),
+        ("financing it at a later date", "DATE", "FUTURE_REF"),
         ("spent a week in China", "DURATION", "P1W"),
         ("within 90 days", "DURATION", "P90D"),
         ("every year", "SET", "P1Y"),
@@ -210,6 +213,10 @@ def test_references_durations_and_sets_are_never_event_dates(text, type_, value)
 )
 def test_no_false_dates(text):
     assert [t for t in find_dates(text, FRIDAY) if t.is_event_date] == []
+
+
+def test_a_term_as_an_adjective_is_a_kind_of_debt_not_a_time():
+    assert find_dates("to reduce short-term debt and near-term costs", FRIDAY) == []
 
 
 @pytest.mark.parametrize(

@@ -6,7 +6,7 @@ Importing the package imports neither spaCy nor Textual; each stage lives in its
 
 import logging
 
-__version__ = "0.2.3"
+__version__ = "0.2.4"
 __all__ = ["__version__"]
 
 logging.getLogger(__name__).addHandler(logging.NullHandler())

@@ -49,7 +49,9 @@ PARTS_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "N
 PRESENT_WORDS = ("now", "currently", "nowadays", "at present", "presently", "at the moment", "right now",
                  "these days", "the present")  # fmt: skip
 PAST_WORDS = ("recently", "lately", "the past", "formerly")
-FUTURE_WORDS = ("the future", "the near future", "the years ahead")
+FUTURE_WORDS = ("the future", "the near future", "the years ahead", "the near term", "the short term", "the long term",
+                "a later date")  # fmt: skip
+# "near-term debt", "short-term costs": the hyphenated adjective is a kind of thing, not a time.
 # "soon", "once", "eventually", "previously": TimeML leaves these adverbs unannotated, and they date nothing.
 
 COUNT_NOUNS = frozenset(
