@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 
 from timeline.dates import find_dates
+from timeline.dates.days import easter_sunday
 from timeline.dates.grammar import PATTERNS
 from timeline.dates.rules import RESOLVERS
 
@@ -99,6 +100,10 @@ def only(text: str, published: date | None = FRIDAY):
         ("Voters will go to the polls on Election Day", "2024-11-05", "day"),
         ("the store closed on Labor Day", "2023-09-04", "day"),
         ("sales over Thanksgiving Day will rise", "2024-11-28", "day"),
+        # Easter moves with the moon; "Easter week" is the Holy Week that ends on Easter Sunday
+        ("the store closed for Easter", "2024-03-31", "day"),
+        ("protesters marched as Easter week began", "2024-W13", "week"),
+        ("the exchange will close on Good Friday", "2025-04-18", "day"),
         # a month after "a" is a month too, when the name is ambiguous ("a June agreement")
         ("It was sold under a July agreement", "2023-07", "month"),
     ],
@@ -213,6 +218,18 @@ def test_references_durations_and_sets_are_never_event_dates(text, type_, value)
 )
 def test_no_false_dates(text):
     assert [t for t in find_dates(text, FRIDAY) if t.is_event_date] == []
+
+
+@pytest.mark.parametrize(
+    ("year", "easter"),
+    [(1990, date(1990, 4, 15)), (2000, date(2000, 4, 23)), (2024, date(2024, 3, 31)), (2038, date(2038, 4, 25))],
+)
+def test_easter_sunday_follows_the_gregorian_computus(year, easter):
+    assert easter_sunday(year) == easter
+
+
+def test_easter_in_a_name_is_not_a_date():
+    assert find_dates("a trip to Easter Island, with Easter eggs and the Easter bunny", FRIDAY) == []
 
 
 def test_a_term_as_an_adjective_is_a_kind_of_debt_not_a_time():

@@ -269,14 +269,32 @@ def _weekday_on_or_after(year: int, month: int, day: int, weekday: int) -> date:
     return first + timedelta(days=(weekday - first.weekday()) % 7)
 
 
+def easter_sunday(year: int) -> date:
+    """Western Easter by the anonymous Gregorian computus (Meeus, Jones, Butcher)."""
+    golden = year % 19
+    century, years = divmod(year, 100)
+    leap_c, rest_c = divmod(century, 4)
+    moon = (19 * golden + century - leap_c - (century - (century + 8) // 25 + 1) // 3 + 15) % 30
+    leap_y, rest_y = divmod(years, 4)
+    weekday = (32 + 2 * rest_c + 2 * leap_y - moon - rest_y) % 7
+    shift = (golden + 11 * moon + 22 * weekday) // 451
+    month, day = divmod(moon + weekday - 7 * shift + 114, 31)
+    return date(year, month, day + 1)
+
+
 _MOVABLE_HOLIDAYS: dict[str, Callable[[int], date]] = {
     "thanksgiving": lambda year: _weekday_on_or_after(year, 11, 22, 3),  # the fourth Thursday of November
     "thanksgiving day": lambda year: _weekday_on_or_after(year, 11, 22, 3),
     "election day": lambda year: _weekday_on_or_after(year, 11, 2, 1),  # the Tuesday after November's first Monday
     "labor day": lambda year: _weekday_on_or_after(year, 9, 1, 0),
     "memorial day": lambda year: _weekday_on_or_after(year, 5, 25, 0),  # the last Monday of May
+    "easter": easter_sunday,
+    "easter sunday": easter_sunday,
+    "easter week": easter_sunday,  # the Holy Week that ends on Easter Sunday: its ISO week
+    "easter monday": lambda year: easter_sunday(year) + timedelta(days=1),
+    "good friday": lambda year: easter_sunday(year) - timedelta(days=2),
 }
-"""The American holidays news dates by weekday, not by a fixed day."""
+"""The holidays news dates by weekday or by the moon, not by a fixed day."""
 
 
 _HOLIDAYS = {"christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24), "new year": (1, 1),
@@ -297,4 +315,5 @@ def _holiday(m: re.Match, ctx: Context) -> Reading | None:
     else:
         month, day = _HOLIDAYS[name]
         options = [date(y, month, day) for y in years]
-    return dated(iv.day(nearest(ctx.anchor, options, ctx.tense)), anchored=True)
+    chosen = nearest(ctx.anchor, options, ctx.tense)
+    return dated(iv.week(chosen) if name.endswith("week") else iv.day(chosen), anchored=True)

@@ -92,7 +92,8 @@ PATTERNS: dict[str, str] = {
     r"|\blast\s+year['’]?s\s+(?P<unit2>quarter|period)\b|\bthe\s+(?P<latest>latest|most\s+recent)\s+period\b"
     rf"|\bthe\s+(?P<year>{YEAR})\s+period\b)",
     "holiday": r"\b(?P<name>Christmas(?:\s+Day|\s+Eve)?|New\s+Year'?s(?:\s+Day|\s+Eve)?|Thanksgiving(?:\s+Day)?|"
-    r"Independence\s+Day|Valentine'?s\s+Day|Halloween|Election\s+Day|Labou?r\s+Day|Memorial\s+Day)\b",
+    r"Independence\s+Day|Valentine'?s\s+Day|Halloween|Election\s+Day|Labou?r\s+Day|Memorial\s+Day|"
+    r"Easter(?:\s+Sunday|\s+Monday|\s+[Ww]eek)?(?!\s+(?:Islands?|[Ee]ggs?|[Bb]unny|Rising|[Ll]il(?:y|ies)))|Good\s+Friday)\b",
     "quarter": rf"(?i:\b(?:the\s+)?{_YEAR_QUALIFIER}(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|final)[\s-]+"
     rf"(?:fiscal\s+)?quarter\b)(?:(?:\s+of)?(?:\s+fiscal)?\s+(?P<year>{YEAR})\b|(?i:\s+of\s+(?P<rel>this|last|next)\s+year\b))?",
     "qcode": rf"\b(?:(?P<year1>{YEAR})\s*[-/]?\s*)?Q(?P<q>[1-4])(?:\s*(?P<year>{YEAR})\b|\s*'(?P<yy>\d{{2}})\b)?\b",
@@ -142,7 +143,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
     "yearago": ("year-ago", "year-earlier", "year ago", "year earlier"),
     "sameperiod": ("a year ago", "a year earlier", "last year", "previous year", "prior year", " period"),
     "holiday": ("christmas", "new year", "thanksgiving", "independence day", "valentine", "halloween",
-                "election day", "labor day", "labour day", "memorial day"),
+                "election day", "labor day", "labour day", "memorial day", "easter", "good friday"),
     "quarter": ("quarter",), "qcode": ("q1", "q2", "q3", "q4"), "fiscal": ("fiscal", "fy"),
     "half": ("half", "two quarters"),
     "hcode": ("h1", "h2"), "season": ("spring", "summer", "autumn", "winter", "fall"), "decade": ("0s", "0's"),
