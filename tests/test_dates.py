@@ -94,6 +94,7 @@ def only(text: str, published: date | None = FRIDAY):
         ("the percentage change is since year-end", "2023", "year"),
         # "for the year" alone is this year (a fiscal year bounded by its last day is a year's worth)
         ("For the year, pet food volume was flat", "2024", "year"),
+        ("rising to a high for the year of $42.875 a share", "2024", "year"),
         # "as early as" and "as soon as" point at what is still to come
         ("the father could arrive as early as Tuesday", "2024-04-30", "day"),
         # holidays dated by weekday are found by their rule, each year

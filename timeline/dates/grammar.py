@@ -83,7 +83,7 @@ PATTERNS: dict[str, str] = {
     "long": r"(?i:\b(?P<unit>day|week|month|year|decade|centur(?:y|ie))(?P<plural>s)?-long\b)",
     "bareplural": r"\b(?P<unit>days|weeks|months|years|decades)\b(?![\s-]+(?:old|ago|earlier|later|of\b|\d))",
     "definite": r"(?i:\bthe\s+(?:full\s+)?(?:fiscal\s+)?(?P<unit>quarter|year|weekend|week|month|day)\b)"
-    r"(?!\s*(?:-|of|before|after|earlier|ago|when|that))",
+    r"(?!\s*(?:-|of(?!\s+[$€£¥])|before|after|earlier|ago|when|that))",
     "yearend": r"(?i:\byear(?:[\s-]|['’]s\s+)end\b)",
     "yearago": r"(?i:\b(?:the\s+)?(?:(?:same|comparable|corresponding)\s+)?year[\s-](?:earlier|ago)"
     r"(?:\s+(?P<unit>quarter|period|month|level|figure|results))?\b)",
