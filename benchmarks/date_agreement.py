@@ -69,13 +69,13 @@ def spots_by_phrase(docs: list, predictions: list[list[tuple]], ep) -> tuple[dic
         n_gold += len(gold)
         pairs = ep.match(gold, preds)
         matched = {j: gold[i] for i, j in pairs}
+        found_gold = {i for i, _ in pairs}
         for j, p in enumerate(preds):
             phrase = doc.text[p[0] : p[1]].lower()
             g = matched.get(j)
             gold_shape = "-" if g is None else judged_shape(doc.text[g[0] : g[1]].lower(), g[3])
             spots[phrase].append(Spot(True, gold_shape, g is not None and g[3] == p[3]))
-        left = {i for i in range(len(gold))} - {i for i, _ in pairs}
-        untagged_gold[doc.name] = [gold[i] for i in left]
+        untagged_gold[doc.name] = [g for i, g in enumerate(gold) if i not in found_gold]
         ours[doc.name] = [(p[0], p[1]) for p in preds]
         for g in untagged_gold[doc.name]:
             spots.setdefault(doc.text[g[0] : g[1]].lower(), [])
@@ -98,8 +98,7 @@ def judged_shape(phrase: str, value: str | None) -> str:
 def best_treatments(spots: dict[str, list[Spot]], n_gold: int) -> tuple[float, dict[str, tuple]]:
     """The best DATE value F1 and the phrases whose best treatment differs from ours: phrase -> (shape,
     right values gained, predictions added). The ratio is maximised by Dinkelbach's iteration."""
-    right_now = sum(s.right for rows in spots.values() for s in rows)
-    pred_now = sum(s.tagged for rows in spots.values() for s in rows)
+    right_now, pred_now = totals(spots)
     ratio = right_now / (pred_now + n_gold)
     changes: dict[str, tuple] = {}
     for _ in range(30):
@@ -120,9 +119,15 @@ def best_treatments(spots: dict[str, list[Spot]], n_gold: int) -> tuple[float, d
     return 200 * ratio, changes
 
 
+def totals(spots: dict[str, list[Spot]]) -> tuple[int, int]:
+    """Our right values and our DATE predictions now."""
+    return sum(s.right for rows in spots.values() for s in rows), sum(s.tagged for rows in spots.values() for s in rows)
+
+
 def value_f1(spots: dict[str, list[Spot]], n_gold: int, changes: dict[str, tuple]) -> float:
-    right = sum(s.right for rows in spots.values() for s in rows) + sum(c[1] for c in changes.values())
-    pred = sum(s.tagged for rows in spots.values() for s in rows) + sum(c[2] for c in changes.values())
+    right, pred = totals(spots)
+    right += sum(c[1] for c in changes.values())
+    pred += sum(c[2] for c in changes.values())
     return 200 * right / (pred + n_gold)
 
 
