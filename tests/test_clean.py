@@ -67,4 +67,10 @@ def test_clean_article_puts_the_title_first_and_marks_the_dateline():
     cleaned = clean_article("PARIS, April 26 (Reuters) - Renault said.\n©2024 Reuters", title="Renault news")
     assert cleaned.text.startswith("Renault news\n\nPARIS, April 26")
     start, end = cleaned.dateline
-    assert cleaned.text[start:end].startswith("April 26 (Reuters)")
+    assert cleaned.text[start:end] == "PARIS, April 26 (Reuters) -"
+
+
+def test_a_dateline_with_only_the_place_and_the_agency_is_marked_too():
+    cleaned = clean_article("DETROIT (Reuters) - U.S. auto sales dropped.", title="Auto sales")
+    start, end = cleaned.dateline
+    assert cleaned.text[start:end] == "DETROIT (Reuters) -"

@@ -15,6 +15,8 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
+from .tickers import CodeMark, strip_codes
+
 MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
     "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
@@ -54,6 +56,10 @@ _DATELINE = re.compile(
     r"(?P<month>Jan|Feb|Mar|Apr|May|June?|July?|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?\s+(?P<day>\d{1,2})"
     r"(?:,?\s+(?P<year>\d{4}))?\s*\)?\s*(?:\((?P<agency>" + _AGENCIES + r")[^)]*\))?\s*[-–—:]",
 )
+_AGENCY_DATELINE = re.compile(
+    r"^\s*(?P<place>[A-Z][A-Za-z.'’ -]{1,40}(?:,\s*[A-Z][A-Za-z. ]{1,30})?)\s*\((?:" + _AGENCIES + r")[^)]*\)\s*[-–—:]"
+)
+"""A dateline that names the place and the agency but no date: "DETROIT (Reuters) -"."""
 _COPYRIGHT_YEAR = re.compile(r"(?:©|\(c\)|copyright)\s*(?:\d{4}\s*[-–]\s*)?(\d{4})", re.IGNORECASE)
 _YEAR = re.compile(r"(?<![\d,.$€£])\b(19[5-9]\d|20\d\d)\b(?![\d,.%]\d)")
 _DATE_LINE = re.compile(
@@ -71,6 +77,8 @@ class CleanText:
     published: date | None = None
     dateline: tuple[int, int] | None = None
     """Offsets of the dateline in `text`; dates inside it date the article, not an event."""
+    marks: tuple[CodeMark, ...] = ()
+    """Where stock codes and angle brackets were taken out of `text`: evidence of companies."""
 
 
 def clean_article(raw: str, title: str = "") -> CleanText:
@@ -79,8 +87,9 @@ def clean_article(raw: str, title: str = "") -> CleanText:
     body = clean_text(raw)
     if title and not _is_furniture(title) and not _starts_with(body, title):
         body = f"{title.strip()}\n\n{body}"
+    body, marks = strip_codes(body)
     dateline = _dateline_span(body)
-    return CleanText(text=body, published=published, dateline=dateline)
+    return CleanText(text=body, published=published, dateline=dateline, marks=marks)
 
 
 def first_line(text: str) -> str:
@@ -122,7 +131,7 @@ def _is_furniture(line: str) -> bool:
         return True
     if _CAPTION.search(stripped) and len(stripped) < 160:
         return True
-    return bool(re.fullmatch(_AGENCIES, stripped))
+    return bool(re.fullmatch(_AGENCIES + "|Reuter", stripped))
 
 
 def _drop_code(lines: list[str]) -> list[str]:
@@ -162,13 +171,15 @@ def _starts_with(body: str, title: str) -> bool:
 
 
 def _dateline_span(text: str) -> tuple[int, int] | None:
+    """The dateline's place, date and agency ("ST. PAUL, March 11 -", "DETROIT (Reuters) -"): never an event
+    or a company."""
     offset = 0
     for index, line in enumerate(text.split("\n")):
         if index > 6:
             break
-        match = _DATELINE.match(line)
+        match = _DATELINE.match(line) or _AGENCY_DATELINE.match(line)
         if match:
-            return offset + match.start("month"), offset + match.end()
+            return offset + match.start("place"), offset + match.end()
         offset += len(line) + 1
     return None
 

@@ -96,14 +96,30 @@ class Canonicaliser:
             self._memo[written] = self._canonical(written)
         return self._memo[written]
 
+    def normalised(self, written: str) -> str | None:
+        """The name the timeline shows for `written`, before deciding whether it is a company: determiners,
+        possessives, legal forms and describing nationalities removed, shouted words in title case."""
+        name = self._name(written)
+        if name and name.isupper() and not self.known(name):
+            name = " ".join(word.title() if len(word) > 4 and word.isalpha() else word for word in name.split())
+        return name
+
+    def plausible(self, name: str) -> bool:
+        """A name a company could have: written with a capital, not months, a legal form, a news agency or a
+        government acronym, and not one the user excluded."""
+        return self._plausible(name) is not None
+
     def _canonical(self, written: str) -> str | None:
+        return self._checked(self._name(written))
+
+    def _name(self, written: str) -> str | None:
         name = " ".join(written.split())
         name = _POSSESSIVE.sub("", name)
         shouted = _SHOUTED_HEADLINE.match(name) if name.isupper() else None
         if shouted:
             name = shouted["name"]
         if self.known(name):
-            return self._checked(self.known(name))
+            return self.known(name)
         while True:
             if _DETERMINERS.match(name):
                 name = _DETERMINERS.sub("", name, count=1)
@@ -118,13 +134,18 @@ class Canonicaliser:
         if _DETERMINERS.match(name + " "):
             return None  # only a determiner: "the"
         if not name or self.known(name):
-            return self._checked(self.known(name)) if name else None
+            return self.known(name) if name else None
         stripped = basename(name) or name
         stripped = _LEADING_GROUP.sub("", _GROUP_WORDS.sub("", stripped)).strip(" ,.")
-        found = self.known(stripped)
-        return self._checked(found or stripped or None)
+        return self.known(stripped) or stripped or None
 
     def _checked(self, name: str | None) -> str | None:
+        name = self._plausible(name)
+        if name and NOT_COMPANY_WORDS.search(name) and name.lower() not in self._canonical_names:
+            return None
+        return name
+
+    def _plausible(self, name: str | None) -> str | None:
         if not name or not re.search(r"[A-Z]", name):
             return None  # a company writes its name with a capital ("eBay" too): "cts", "dlrs" are units
         if all(part.lower().rstrip(".") in _MONTH_ABBREVIATIONS for part in re.split(r"[/\s-]+", name)):
@@ -133,7 +154,5 @@ class Canonicaliser:
         if key.rstrip(".") in _LEGAL_WORDS:
             return None  # a legal form left alone: "Co"
         if key in self._exclusions or key in NEWS_AGENCIES or key in ACRONYM_GOVERNMENT:
-            return None
-        if NOT_COMPANY_WORDS.search(name) and key not in self._canonical_names:
             return None
         return name

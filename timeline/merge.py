@@ -11,6 +11,7 @@ None: what its article alone says). An undated article's headline stays only whe
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 
@@ -81,6 +82,10 @@ def _compatible(a: DateValue, b: DateValue) -> bool:
     return (a.start <= b.start and b.end <= a.end) or (b.start <= a.start and a.end <= b.end)
 
 
+def _nested(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    return set(a) <= set(b) or set(b) <= set(a)
+
+
 def _similarity(a: Mention, b: Mention) -> float:
     return token_set_ratio(_core(a), _core(b))
 
@@ -94,10 +99,15 @@ def _core(mention: Mention) -> str:
 
 
 def _same_event(a: Mention, b: Mention, similarity: float) -> bool:
+    if a.doc_id == b.doc_id and (a.is_headline and b.is_lead or b.is_headline and a.is_lead):
+        return True  # the lead tells the headline's story in other words, whatever period it names
     if not _compatible(a.date, b.date):
         return False
-    if a.doc_id == b.doc_id and not (a.is_headline or b.is_headline):
-        return False  # two sentences of one article are two events unless one is the headline
+    if a.doc_id == b.doc_id:
+        if a.date.value == b.date.value and _nested(a.companies, b.companies):
+            return True  # one article tells one story of the same companies on one day, however many sentences
+        if not (a.is_headline or b.is_headline):
+            return False  # other sentences of one article are other events unless one is the headline
     return _similarity(a, b) >= similarity
 
 
@@ -105,17 +115,52 @@ def _event(group: list[Mention]) -> Event:
     group.sort(key=lambda m: (m.published is None, m.published, m.doc_id, m.start))
     dated = [m.date for m in group if m.date]
     date = _most_precise(dated)
-    companies = tuple(dict.fromkeys(c for m in group for c in m.companies))
-    headline = next((m for m in group if m.is_headline), None)
-    summary = (headline or group[0]).sentence.strip()
+    companies = tuple(dict.fromkeys(c for m in _story_reports(group) for c in m.companies))
+    summary = readable(_summary_mention(group).sentence)
     founder = min(m.mention_id for m in group)
     return Event(
         event_id=content_hash(f"event:{founder}")[:16],
         date=date,
         companies=companies,
-        summary=" ".join(summary.split())[:400],
+        summary=summary[:400],
         mentions=group,
     )
+
+
+def _story_reports(group: list[Mention]) -> list[Mention]:
+    """The report that names each article's story: its headline, else its first sentence in the event.
+    Other sentences of an article add detail, not parties: "Wells Fargo profit falls" is Wells Fargo's
+    event, though a later sentence names Wachovia and Citigroup."""
+    first: dict[str, Mention] = {}
+    for mention in sorted(group, key=lambda m: (not m.is_headline, m.start)):
+        first.setdefault(mention.doc_id, mention)
+    return list(first.values())
+
+
+def _summary_mention(group: list[Mention]) -> Mention:
+    """The headline, unless it is shouted and a sentence of the body tells the same story."""
+    headline = next((m for m in group if m.is_headline), None)
+    if headline is not None and not _shouted(headline.sentence):
+        return headline
+    body = [m for m in group if not m.is_headline]
+    return min(body, key=lambda m: (not m.is_lead, m.published is None, m.published, m.start)) if body else group[0]
+
+
+def _shouted(text: str) -> bool:
+    letters = [ch for ch in text if ch.isalpha()]
+    return bool(letters) and sum(ch.isupper() for ch in letters) / len(letters) > 0.8
+
+
+_DATELINE = re.compile(r"^\s*[A-Z][A-Za-z.'’ /,-]{1,60}?(?:,\s*[A-Z][a-z]{2,9}\.?\s+\d{1,2})?\s*(?:\([A-Za-z ]+\))?\s+[-–—]\s+")
+_TICKER = re.compile(r"\s*(?:\(\s*[A-Za-z0-9.:= ]{1,14}\.[A-Z]{1,3}\s*\)|\(\s*(?:NYSE|Nasdaq|NASDAQ|AMEX)\s*:\s*[A-Z.]+\s*\)|<[A-Z.]{1,8}>|(?<=\s)[A-Z][A-Za-z0-9]{0,7}\.(?:N|O|OQ|L|T|PA|DE|TO|HK|BO|NS|AX|MI|MC|AS|ST|SW|MX|UL)\b)")
+
+
+def readable(sentence: str) -> str:
+    """A summary a reader can scan: one line, without the dateline ("DETROIT (Reuters) - ") and tickers."""
+    text = " ".join(sentence.split())
+    text = _DATELINE.sub("", text, count=1) if _DATELINE.match(text) and len(text) > 60 else text
+    text = _TICKER.sub("", text)
+    return text[:1].upper() + text[1:] if text else text
 
 
 def _most_precise(dates: list[DateValue]) -> DateValue | None:

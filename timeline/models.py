@@ -140,6 +140,8 @@ class Mention:
     published: date | None = None
     title: str = ""
     is_headline: bool = False
+    is_lead: bool = False
+    """The article's first sentence after the headline: it tells the headline's story."""
 
     @property
     def mention_id(self) -> str:
@@ -162,6 +164,7 @@ class Mention:
             "published": _iso(self.published),
             "title": self.title,
             "is_headline": self.is_headline,
+            "is_lead": self.is_lead,
         }
 
     @classmethod
@@ -180,6 +183,7 @@ class Mention:
             published=_parse_iso(record.get("published")),
             title=record.get("title", ""),
             is_headline=record.get("is_headline", False),
+            is_lead=record.get("is_lead", False),
         )
 
 

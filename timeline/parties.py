@@ -26,7 +26,9 @@ PRODUCT_NOUNS = frozenset(
 ROLE_NOUNS = frozenset(
     "ceo chief executive officer president chairman chairwoman spokesman spokeswoman spokesperson director "
     "official officials executive executives head manager analyst analysts engineer engineers union pilot "
-    "pilots employee employees worker workers founder boss vice".split()
+    "pilots employee employees worker workers founder boss vice economist economists strategist strategists "
+    "trader traders dealer dealers partner researcher consultant professor fellow representative "
+    "representatives source sources staff cfo coo treasurer counsel lawyer attorney".split()
 )
 
 
@@ -82,6 +84,59 @@ def _model_number(token: Token, any_role: bool = False) -> bool:
     if not any_role and token.dep_ not in ("nummod", "compound", "appos", "npadvmod"):
         return False
     return token.ent_type_ == "PRODUCT" or bool(re.fullmatch(r"[A-Z]{0,3}-?\d{2,4}[A-Za-z]{0,3}(?:'?s)?", token.text))
+
+
+VENUE_WORDS = frozenset("exchange nyse nasdaq amex bourse board market markets".split())
+ADVISER_NOUNS = frozenset(
+    "manager managers underwriter underwriters adviser advisers advisor advisors bookrunner bookrunners "
+    "arranger arrangers broker brokers".split()
+)
+ADVISING_VERBS = inflected("advise lead manage underwrite arrange")
+
+
+def names_a_venue(ent: Span) -> bool:
+    """'closed at $33.52 on the New York Stock Exchange', 'according to data from the NYSE': the market a
+    trade happened on, or a source of figures, takes no part in the company's event."""
+    root = ent.root
+    words = {token.lower_ for token in ent}
+    if root.dep_ == "pobj" and root.head.lower_ in ("on", "at", "from") and words & VENUE_WORDS:
+        return True
+    return root.dep_ == "pobj" and root.head.lower_ == "to" and root.head.head.lower_ == "according"
+
+
+def names_an_adviser(ent: Span) -> bool:
+    """'through lead manager Goldman Sachs', 'led by Morgan Stanley', 'JPMorgan advised Nasdaq': a bank that
+    arranges or advises on a deal or a bond is not one of its parties."""
+    root = ent.root
+    if any(child.dep_ == "compound" and child.lower_ in ADVISER_NOUNS for child in root.children):
+        return True
+    if root.dep_ in ("appos", "compound") and root.head.lower_ in ADVISER_NOUNS:
+        return True
+    if root.dep_ == "pobj" and root.head.lower_ == "by" and root.head.head.lower_ in ADVISING_VERBS:
+        return True
+    return root.dep_ == "nsubj" and root.head.lower_ in inflected("advise underwrite arrange")
+
+
+MAKER_NOUNS = frozenset("maker makers producer producers manufacturer manufacturers brand brands".split())
+
+
+def names_a_product(ent: Span) -> bool:
+    """'the maker of Nescafe coffee', 'the ThinkPad battery recall': a brand or product, not a company."""
+    root = ent.root
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lower_ in MAKER_NOUNS:
+        return True
+    return root.dep_ == "conj" and names_a_product(ent.doc[root.head.i : root.head.i + 1])
+
+
+def is_bystander(ent: Span) -> bool:
+    """Named in the sentence without being a party to its event: see the rules above."""
+    return (
+        not_a_party(ent)
+        or speaker_affiliation(ent)
+        or names_a_venue(ent)
+        or names_an_adviser(ent)
+        or names_a_product(ent)
+    )
 
 
 def not_a_party(ent: Span) -> bool:

@@ -19,7 +19,7 @@ from itertools import islice
 from pathlib import Path
 
 from . import __version__
-from .clean import clean_article, first_line
+from .clean import CleanText, clean_article, first_line
 from .companies import Canonicaliser
 from .config import Settings
 from .events import extract_mentions
@@ -72,8 +72,9 @@ def article_hash(article: Article, key: str) -> str:
     return content_hash(f"{key}\x00{article.title}\x00{article.published}\x00{article.text}")
 
 
-def prepare(article: Article, key: str) -> tuple[Article, str, tuple[int, int] | None]:
-    """The article with cleaned text, its title and publication date settled, and its dateline span."""
+def prepare(article: Article, key: str) -> tuple[Article, str, CleanText]:
+    """The article with cleaned text, its title and publication date settled, and what cleaning found
+    (the dateline, stock codes)."""
     cleaned = clean_article(article.text, article.title)
     title = article.title or first_line(cleaned.text)
     published, source = article.published, article.published_from
@@ -89,10 +90,10 @@ def prepare(article: Article, key: str) -> tuple[Article, str, tuple[int, int] |
         path=article.path,
         published_from=source,
     )
-    return ready, article_hash(article, key), cleaned.dateline
+    return ready, article_hash(article, key), cleaned
 
 
-def extract_document(article: Article, doc_hash: str, dateline, doc, settings: Settings) -> Document:
+def extract_document(article: Article, doc_hash: str, cleaned: CleanText, doc, settings: Settings) -> Document:
     """The stored form of one prepared article, given its parsed spaCy doc."""
     canonicaliser = _canonicaliser(settings)
     mentions = extract_mentions(
@@ -101,7 +102,8 @@ def extract_document(article: Article, doc_hash: str, dateline, doc, settings: S
         doc_hash=doc_hash,
         title=article.title,
         published=article.published,
-        dateline=dateline,
+        dateline=cleaned.dateline,
+        marks=cleaned.marks,
         canonicaliser=canonicaliser,
         settings=settings,
     )
@@ -130,8 +132,8 @@ def extract_batch(articles: list[Article], settings: Settings) -> list[Document]
     prepared = [prepare(article, key) for article in articles]
     docs = nlp.pipe((article.text for article, _, _ in prepared), batch_size=settings.batch_size)
     return [
-        extract_document(article, doc_hash, dateline, doc, settings)
-        for (article, doc_hash, dateline), doc in zip(prepared, docs, strict=True)
+        extract_document(article, doc_hash, cleaned, doc, settings)
+        for (article, doc_hash, cleaned), doc in zip(prepared, docs, strict=True)
     ]
 
 

@@ -1,0 +1,108 @@
+"""Company or not: what the names and the contexts of an article's entity say against it being a company.
+
+An entity is judged once per article from all its mentions, so one good mention ("Brooklyn Union Gas
+Co") rescues the short ones and a person's reading ("Mr. Volcker", "Paul Volcker") sinks them. Strong
+evidence (a legal form, a ticker, a known company) always wins over these word lists: a list never rejects
+a name that carries a legal form or that the gazetteer knows.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib import resources
+
+BODY_HEADS = frozenset(
+    "commission ministry minister government parliament congress senate council agency administration "
+    "authority authorities department bureau court police army navy union association federation institute "
+    "university college school party league committee organisation organization board office assembly "
+    "embassy republic kingdom state states municipality club team foundation chamber society academy "
+    "church military regulator tribunal nations secretariat treasury customs plant factory terminal "
+    "airport station port mine refinery site summit conference forum award prize house senate reserve "
+    "exchequer cabinet coalition opposition movement front alliance".split()
+)
+"""Words that make a name a public body, association, team or facility when they head it: the last word
+("the Federal Trade Commission") or the word before "of" ("Ministry of Finance", "House of Commons"). Inside
+a name they do not: "Union Pacific", "Brooklyn Union Gas", "State Street"."""
+
+INSTRUMENT_WORDS = frozenset("treasuries treasury bonds bond futures notes bills gilts bunds shares stocks".split())
+INDEX_WORDS = frozenset("index indexes indices average composite stoxx nikkei ftse dax cac kospi sensex topix".split())
+"""Stock indexes are quoted, never act: "the Nikkei average", "the Dow Jones industrial average"."""
+
+UNIT_WORDS = frozenset(
+    "net dlrs dlr cts ct pct mln bln tonnes tonne tons ton shr shrs qtr qtrs mths oper revs div dividend "
+    "avg bbl bpd barrels yen marks francs stg pesos rupees euros usd gmt est edt vat gdp cpi ppi ipo eps "
+    "ceo cfo coo chairman president note notes bond bonds shares stock stocks rate rates sales profit loss "
+    "year quarter".split()
+)
+"""Words of wire-story tables and jargon that the tagger reads as names when they are shouted."""
+
+PERSON_TITLES = frozenset(
+    "mr mrs ms miss dr sir lord lady sen senator rep gov governor president prime minister chairman chairwoman "
+    "secretary judge justice gen general col prince king queen sheikh pope ceo cfo coo chief executive analyst "
+    "director spokesman spokeswoman economist strategist founder co-founder vice".split()
+)
+
+NEWS_AGENCIES = frozenset(
+    "reuters reuter bloomberg ap afp xinhua dpa pti ians ani kyodo yonhap upi tass efe ansa "
+    "associated press|agence france-presse|dow jones newswires|bloomberg news|thomson reuters|cnbc|cnn|bbc".replace(
+        "|", "\n"
+    ).split("\n")
+)
+
+
+@lru_cache(maxsize=1)
+def public_bodies() -> frozenset[str]:
+    """Names of public bodies no word rule finds (central banks, intergovernmental bodies, agencies known by
+    their acronyms), from the shipped list, lower case."""
+    text = resources.files("timeline").joinpath("data/public_bodies.txt").read_text(encoding="utf-8")
+    return frozenset(
+        " ".join(_words(line)) for line in text.splitlines() if line.strip() and not line.startswith("#")
+    )
+
+
+def _words(name: str) -> list[str]:
+    return re.findall(r"[a-z0-9&]+", name.lower().replace("'s", ""))
+
+
+def is_public_body(name: str) -> bool:
+    """A government, ministry, central bank, regulator, court, party, intergovernmental body or facility."""
+    words = _words(name)
+    while len(words) > 1 and words[-1].isdigit():
+        words = words[:-1]  # "Plant 2", "Terminal 5"
+    if not words:
+        return False
+    key = " ".join(words)
+    if key in public_bodies() or re.sub(r"^the ", "", key) in public_bodies():
+        return True
+    if len(words) > 1 and words[-1] in INSTRUMENT_WORDS:
+        return True  # "U.S. Treasuries", "Brent futures": traded things, not traders
+    if words[-1] in BODY_HEADS or "fed" in words or "federal reserve" in key:
+        return True
+    return any(word in BODY_HEADS and following in ("of", "for", "on") for word, following in zip(words, words[1:]))
+
+
+def is_index(name: str) -> bool:
+    words = _words(name)
+    return any(word in INDEX_WORDS for word in words) or bool(re.search(r"(?i)\b(?:s&p|ftse|dj)\s*\d+\b", name))
+
+
+def is_news_agency(name: str) -> bool:
+    return " ".join(_words(name)) in NEWS_AGENCIES
+
+
+MEDIA_HEADS = frozenset(
+    "journal times post news telegraph herald tribune gazette daily magazine weekly globe chronicle observer "
+    "guardian shimbun economist barron's barron blog newswire newswires wire tv television radio".split()
+)
+"""Newspapers, broadcasters and blogs are credited as sources of a report, not actors in it."""
+
+
+def is_media(name: str) -> bool:
+    words = _words(name)
+    return bool(words) and (words[-1] in MEDIA_HEADS or " ".join(words) in ("financial times", "wall street journal"))
+
+
+def is_unit_word(name: str) -> bool:
+    words = _words(name)
+    return len(words) == 1 and words[0] in UNIT_WORDS

@@ -1,0 +1,115 @@
+"""The date of a sentence's event: the date its event verb carries, never a date that only qualifies something
+around it.
+
+Of the sentence's dates, those attached (by the parse) to the event's clause count, the reported clause's
+first ("Ford said on Tuesday its sales rose 43% in February" is February's sales), then the reporting
+verb's ("GM said on Tuesday it would buy ..." happened on Tuesday). Never a bond's maturity ("notes due
+2017"), a comparison base ("from a year ago", "compared with March 2008", "than in 2006"), the start a
+period is counted from ("since 2014"), or a clock time on its own.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from .models import Timex
+from .syntax import attachment_head
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+INSTRUMENT_NOUNS = frozenset(
+    "note notes bond bonds debenture debentures security securities loan loans debt maturity maturities "
+    "warrant warrants certificate certificates paper issue issues eurobond eurobonds tranche tranches "
+    "preferred convertible convertibles treasuries treasury coupon coupons".split()
+)
+MATURITY_WORDS = frozenset("due maturing mature matures matured expiring expire expires redeemable repayable".split())
+_AMOUNT = r"(?:[$€£]?\s?[\d.,]+(?:\s*(?:mln|bln|million|billion|cents?|dollars?|dlrs|percent|pct|%|yen|euros?|pounds?|points?|a\s+share|per\s+share))*\s+)"
+_COMPARISON_BEFORE = re.compile(
+    r"(?ix)(?:"
+    r"  \b(?:compared\s+(?:with|to)|versus|vs\.?|than|against|since)\s+(?:the\s+)?" + _AMOUNT + r"?"
+    r"| \bfrom\s+" + _AMOUNT +
+    r"| \b(?:from|over|than)\s+the\s+(?:same\s+)?(?:period|quarter|month|year|time)\s+(?:of|in|a)?\s*"
+    r")(?:in\s+|of\s+|at\s+)?(?:the\s+)?(?:same\s+)?(?:(?:period|quarter|month)\s+(?:of|in)\s+)?$"
+)
+_YEAR_AGO = re.compile(r"(?i)\b(?:a|one|the)\s+year\s+(?:ago|earlier|before)|\byear-(?:ago|earlier)")
+
+
+def event_date(doc: Doc, timexes: list[Timex], content: set[int], reporting: set[int]) -> Timex | None:
+    """The date of the event whose clause holds the tokens `content`, reported by the clause `reporting`."""
+    found_content, found_reporting = [], []
+    for timex in timexes:
+        if not can_date_an_event(timex):
+            continue
+        span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
+        if span is None or qualifies_something_else(doc, timex, span):
+            continue
+        head = attachment_head(span)
+        if head.i in content:
+            found_content.append((head, timex))
+        elif head.i in reporting:
+            found_reporting.append((head, timex))
+    for found in (found_content, found_reporting):
+        if found:
+            return found[0][1]
+    return None
+
+
+def can_date_an_event(timex: Timex) -> bool:
+    """A DATE, or a TIME that names its day ("10 p.m. Wednesday"); never a duration, a set or a bare clock."""
+    if not timex.is_event_date:
+        return False
+    if timex.type == "TIME":
+        return bool(re.search(r"(?i)day\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d", timex.text))
+    return True
+
+
+def qualifies_something_else(doc: Doc, timex: Timex, span) -> bool:
+    """A maturity, a comparison base or the start a period is counted from."""
+    if _YEAR_AGO.search(timex.text):
+        return True
+    before = doc.text[max(0, timex.start - 40) : timex.start]
+    if _COMPARISON_BEFORE.search(before):
+        return True
+    if _PERIOD_BOUND.search(before):
+        return True
+    head = attachment_head(span)
+    if _names_an_instrument(head) or _names_an_instrument(span.root):
+        return True
+    return _qualifies_a_noun(span)
+
+
+_PERIOD_BOUND = re.compile(r"(?i)\b(?:ended|ending|to|qtr|quarter|year|mths|months|period|fiscal)\s*$")
+"""'the quarter ended June 30', 'YEAR TO JANUARY 31', '2ND QTR JAN 31': where a reporting period ends."""
+DEED_NOUNS = frozenset(
+    "launch announcement meeting sale purchase acquisition merger deal agreement bankruptcy filing offering "
+    "ipo listing opening closure closing strike recall ruling verdict vote election resignation appointment "
+    "visit trip conference hearing trial release debut delivery deliveries signing dissolution formation "
+    "creation founding takeover buyout spinoff collapse rescue bailout restructuring layoffs default "
+    "downgrade upgrade settlement lawsuit suit complaint investigation probe indictment conviction fine "
+    "penalty approval rejection bid construction start entry exit expansion introduction unveiling "
+    "split sale merger".split()
+)
+
+
+def _qualifies_a_noun(span) -> bool:
+    """'the 2009 view', 'profit forecasts of $7 billion in 2007', 'the May 23 closing price': a date that
+    modifies a noun dates that thing, not the event, unless the noun is itself a deed ("the June 5 launch")."""
+    token = span.root
+    head = token.head
+    if token.dep_ == "pobj":
+        head = head.head
+    elif token.dep_ not in ("compound", "nmod", "amod", "nummod", "poss", "npadvmod") or head.i == token.i:
+        return False
+    return head.pos_ in ("NOUN", "PROPN", "NUM") and head.lower_ not in DEED_NOUNS and head.dep_ != "ROOT"
+
+
+def _names_an_instrument(token: Token) -> bool:
+    for _ in range(3):
+        if token.lower_ in MATURITY_WORDS or token.lower_ in INSTRUMENT_NOUNS:
+            return True
+        if token.head.i == token.i or token.pos_ == "VERB":
+            return False
+        token = token.head
+    return False

@@ -1,0 +1,87 @@
+"""Which company "it", "its", "the company", "the bank" or "we" stands for, as a reader of the article takes it.
+
+The nearest fit wins: a company named as a subject earlier in the same sentence ("Nasdaq said it would
+buy OMX"), else the company the story last made a subject, else the article's main company. "We" and
+"our" in a quote are the company of the one quoted, else the main company.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .entities import ArticleEntities, Entity
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+PRONOUNS = frozenset({"it", "its", "itself"})
+FIRST_PERSON = frozenset({"we", "our", "us", "ours"})
+COMPANY_NOUNS = frozenset(
+    "company companies firm group automaker carmaker maker manufacturer brand giant business venture unit "
+    "subsidiary operator airline carrier bank lender insurer retailer chain startup producer supplier "
+    "conglomerate utility miner refiner brewer publisher developer builder concern corporation partnership "
+    "fund insurer exchange operator".split()
+)
+"""Nouns a definite description uses for a company named before: "the company", "the bank"."""
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+
+
+def is_company_reference(token: Token) -> bool:
+    """'it', 'its' or a definite 'the company', 'the Detroit-based automaker'."""
+    if token.lower_ in PRONOUNS:
+        return True
+    if token.lower_ in FIRST_PERSON:
+        return True
+    return (
+        token.lower_ in COMPANY_NOUNS
+        and any(child.dep_ == "det" and child.lower_ in ("the", "this") for child in token.children)
+        and not any(child.dep_ in ("prep", "relcl", "acl", "appos") for child in token.children)
+        and not any(child.pos_ == "PROPN" for child in token.children)  # "the financial group Fortis"
+        and not (token.i + 1 < len(token.doc) and token.doc[token.i + 1].pos_ == "PROPN")
+    )
+
+
+def is_subject(span: Span) -> bool:
+    """The name is the subject itself ("GM said"), or joined to it ("GM and Ford said", "GM's shares fell"),
+    not a word that qualifies it ("a J.D. Power study said")."""
+    root = span.root
+    if root.dep_ in SUBJECT_DEPS:
+        return True
+    return root.dep_ in ("conj", "appos", "poss") and root.head.dep_ in SUBJECT_DEPS
+
+
+class References:
+    """Reads an article sentence by sentence and resolves company references against what came before."""
+
+    def __init__(self, entities: ArticleEntities):
+        self._entities = entities
+        self._last_subject: Entity | None = None
+
+    def resolve(self, token: Token, sentence: Span) -> Entity | None:
+        if token.lower_ in FIRST_PERSON:
+            speaker = self._speaker_company(sentence)
+            return speaker or self._entities.main
+        earlier = [
+            entity
+            for entity, span in self._entities.mentions_in(set(range(sentence.start, token.i)))
+            if is_subject(span)
+        ]
+        if earlier:
+            return earlier[-1]
+        return self._last_subject or self._entities.main
+
+    def observe(self, subject_company: Entity | None) -> None:
+        """The company this sentence made its subject, if any: the antecedent of the next reference."""
+        if subject_company is not None:
+            self._last_subject = subject_company
+
+    def _speaker_company(self, sentence: Span) -> Entity | None:
+        for entity, span in self._entities.mentions_in(set(range(sentence.start, sentence.end))):
+            token = span.root
+            for _ in range(3):
+                if token.head.i == token.i:
+                    break
+                token = token.head
+                if token.ent_type_ == "PERSON" or token.dep_ in SUBJECT_DEPS:
+                    return entity
+        return None

@@ -1,0 +1,141 @@
+"""Is a sentence's clause worth a line on the timeline? Only when a company does, reports, plans or undergoes
+something: results, deals, launches, job cuts, filings, rulings, appointments, dividends, debt issues.
+
+The predicate is the clause's verb, or what a company's reporting verb reports ("Ford said its sales
+rose": "rose"). The clause is worth a line when its verb or one of its nouns names a business event and a
+company takes part; not when it only quotes an opinion, reports no comment, describes a company, gives a
+third party's forecast, or moves a share price or an index.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from .syntax import inflected
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+EVENT_VERBS = inflected(
+    "buy acquire sell merge agree sign launch open close shut cut slash raise lower boost reduce trim report post "
+    "earn lose file sue settle rule fine approve reject appoint name hire resign retire quit pay declare issue "
+    "offer price list delist suspend halt win award order plan restate recall invest spend borrow lend default "
+    "restructure emerge exit enter expand build complete finalize terminate extend renew delay postpone withdraw "
+    "bid propose announce unveil introduce release ship deliver produce form establish create found set "
+    "eliminate lay fire replace promote split repurchase redeem sell-off divest spin acquire take receive "
+    "obtain secure raise charge indict convict plead ban block clear downgrade upgrade rate cut forecast "
+    "project guide warn expect estimate predict see target lift hike freeze scrap drop abandon end start begin "
+    "resume stop tender accept decline rise fall climb jump slip increase decrease grow shrink surge plunge "
+    "tumble soar gain narrow widen swing double triple top beat miss book record sign reach pledge commit "
+    "file seek talk negotiate discuss consider study explore weigh hold meet partner team join invest "
+    "award contract export import supply manufacture employ consolidate",
+)
+"""Verbs that, with a company taking part, report something it did, reported, planned or underwent."""
+
+EVENT_NOUNS = frozenset(
+    "deal deals agreement agreements acquisition acquisitions merger mergers takeover takeovers bid bids offer "
+    "offers stake stakes investment investments sale sales purchase results result profit profits loss losses "
+    "earnings revenue revenues income dividend dividends split buyback repurchase layoffs jobs cuts cut "
+    "bankruptcy lawsuit suit charges settlement fine fines penalty rating ratings outlook forecast forecasts "
+    "guidance contract contracts order orders talks negotiations partnership venture alliance plant plants "
+    "factory factories store stores ipo offering bond bonds notes loan loans debt financing resignation "
+    "appointment strike recall writedown writedowns charge charges output production shipments deliveries "
+    "launch expansion restructuring program plan plans shares dividends payout net quarter".split()
+)
+"""Nouns of business events: "a 53 percent drop in sales", "the $3.7 billion deal"."""
+
+OPINION_VERBS = inflected("think believe expect forecast predict estimate see reckon suggest speculate hope fear worry")
+SPEECH_VERBS = inflected("say tell add note comment explain argue warn write")
+NO_NEWS = re.compile(
+    r"(?i)\b(?:declined|refused|would\s+not|wouldn't|could\s+not\s+be\s+reached|not\s+(?:immediately\s+)?"
+    r"(?:available|reachable)|did\s+not\s+(?:immediately\s+)?(?:return|respond|comment)|no\s+comment|"
+    r"was\s+not\s+immediately\s+clear|unclear|declined\s+to\s+(?:comment|elaborate|say))\b"
+)
+"""'declined to comment', 'could not be reached', 'did not return calls': nothing happened."""
+MARKET_NOUNS = frozenset("shares stock stocks index indexes indices market markets futures prices price".split())
+MOVE_VERBS = inflected("rise fall climb jump slip gain lose drop surge plunge tumble soar close trade open edge")
+
+
+def worth_a_line(
+    sentence: Span, predicate: Token, reporter: Token | None, party_subject: bool, company_reports: bool, dated: bool
+) -> bool:
+    """True when the clause on `predicate` (reported by `reporter`, if any) is a company event.
+
+    `party_subject`: a party company is the subject of the clause or of its reporting verb;
+    `company_reports`: the reporting verb's subject is a company; `dated`: the clause carries a date.
+    """
+    if NO_NEWS.search(sentence.text):
+        return False
+    if quoted(sentence.doc, predicate.idx):
+        return False  # someone's words, not a reported deed
+    if predicate.lower_ in OPINION_VERBS and not party_subject:
+        return False
+    if _speculation(predicate) and not company_reports:
+        return False  # "the deal would boost Panasonic", "analysts say Nestle will buy"
+    if _description(predicate, dated):
+        return False
+    if _price_move(predicate):
+        return False
+    tokens = _clause(predicate)
+    if predicate.lower_ in EVENT_VERBS or any(token.lower_ in EVENT_VERBS and token.pos_ == "VERB" for token in tokens):
+        return True
+    return any(token.lower_ in EVENT_NOUNS for token in tokens)
+
+
+def _clause(predicate: Token) -> list[Token]:
+    """The predicate's words, not those of clauses inside it."""
+    out, stack = [], [predicate]
+    while stack:
+        token = stack.pop()
+        out.append(token)
+        stack.extend(child for child in token.children if child.dep_ not in ("relcl", "advcl", "ccomp", "parataxis"))
+    return out
+
+
+def quoted(doc, offset: int) -> bool:
+    """The text at `offset` stands inside quotation marks opened earlier in its paragraph."""
+    text = doc.text
+    start = text.rfind("\n", 0, offset) + 1
+    before = text[start:offset]
+    return (before.count('"') + before.count("“") + before.count("”")) % 2 == 1 or before.count("“") > before.count("”")
+
+
+MODALS = frozenset({"would", "could", "might", "may", "should", "must", "ca", "can"})
+FUTURE = frozenset({"will", "'ll", "wo", "shall"})
+
+
+def _speculation(predicate: Token) -> bool:
+    """A modal or future clause: only a company's own announcement makes it news."""
+    return any(c.dep_ in ("aux", "auxpass") and c.lower_ in MODALS | FUTURE for c in predicate.children)
+
+
+PLAN_VERBS = inflected("plan expect aim intend schedule target forecast project see seek want hope")
+
+
+def _description(predicate: Token, dated: bool) -> bool:
+    """What a company is or habitually does ('X is the world's largest ...', 'shares trade at 2.8 times
+    book', 'Bear has a smaller business'): a present tense with no date, other than a plan or a report."""
+    if dated:
+        return False
+    auxiliaries = {c.lower_ for c in predicate.children if c.dep_ in ("aux", "auxpass")}
+    if predicate.lower_ in ("is", "are", "'s", "'re", "remains", "remain", "be", "been"):
+        return True
+    if predicate.lower_ in ("was", "were"):
+        return not any(token.ent_type_ in ("MONEY", "PERCENT") for token in predicate.subtree)  # "net was $5 mln"
+    if predicate.tag_ in ("VBZ", "VBP") and not auxiliaries:
+        return predicate.lower_ not in PLAN_VERBS | SPEECH_VERBS | EVENT_REPORTS
+    return bool(auxiliaries & {"is", "are", "'s", "'re"}) and predicate.tag_ == "VBG" and predicate.lower_ not in EVENT_VERBS
+
+
+EVENT_REPORTS = inflected("announce report confirm agree plan propose")
+
+
+def _price_move(predicate: Token) -> bool:
+    """'Wells Fargo shares closed at $33.52', 'the index fell 2 percent': a price, not a company's deed."""
+    if predicate.lower_ not in MOVE_VERBS:
+        return False
+    subject = next((child for child in predicate.children if child.dep_ in ("nsubj", "nsubjpass")), None)
+    return subject is not None and (subject.lower_ in MARKET_NOUNS or subject.lower_.endswith("index"))
+
+
