@@ -60,7 +60,7 @@ def run_gold(folder: Path, jobs: int) -> list[dict]:
         for record in records:
             fields = {key: record[key] for key in ("id", "title", "published", "text")}
             out.write(json.dumps(fields) + "\n")
-    db = fresh(folder / "gold.json")
+    db = fresh(folder / "gold.db.json")
     timeline(db, "ingest", "-q", "-j", str(jobs), str(articles), str(ROOT / "seeds"))
     timeline(db, "export", "--format", "jsonl", "-o", str(folder / "gold_events.jsonl"))
     return read_jsonl(folder / "gold_events.jsonl")
@@ -87,12 +87,15 @@ def report(events: list[dict], errors: int) -> None:
             found, required = found + f, required + r
         count = len(mine) or 1
         ahead = sum(more_than_a_year_ahead(line.event) for line in mine)
+        correct = sum(line.correct for line in mine)
+        companies = sum(line.companies_right for line in mine)
+        dates = sum(line.date_right for line in mine)
+        worth = sum(line.worth for line in mine)
         print(
-            f"{half:9} {len(articles):8d} {len(mine):6d} {sum(l.correct for l in mine):8d} "
-            f"{sum(l.correct for l in mine) / count:9.2f} {sum(l.companies_right for l in mine) / count:9.2f} "
-            f"{sum(l.date_right for l in mine) / count:6.2f} {sum(l.worth for l in mine) / count:6.2f} "
+            f"{half:9} {len(articles):8d} {len(mine):6d} {correct:8d} {correct / count:9.2f} "
+            f"{companies / count:9.2f} {dates / count:6.2f} {worth / count:6.2f} "
             f"{found:4d}/{required:<4d}{found / (required or 1):.2f} {ahead:9d}"
-        )  # fmt: skip
+        )
     if errors:
         _print_errors([line for line in lines if line.article.half == "tune"], gold, errors)
 
@@ -120,7 +123,9 @@ def _print_errors(lines, gold, limit: int) -> None:
         for event in article.events:
             if not event.get("required", True):
                 continue
-            hit = any(any(c is event for c in line.covered) and line.date_right for line in lines if line.article is article)
+            hit = any(
+                any(c is event for c in line.covered) and line.date_right for line in lines if line.article is article
+            )
             if not hit:
                 missed.append((article.doc_id, event))
     random.Random(SEED).shuffle(missed)
@@ -139,7 +144,7 @@ def names(folder: Path, jobs: int) -> None:
         with open(articles, "w", encoding="utf-8") as out:
             for record in drawn:
                 out.write(json.dumps({k: record[k] for k in ("id", "title", "published", "text")}) + "\n")
-        db = fresh(folder / f"{corpus}.json")
+        db = fresh(folder / f"{corpus}.db.json")
         timeline(db, "ingest", "-q", "-j", str(jobs), str(articles))
         listed = [json.loads(line) for line in timeline(db, "companies", "--format", "jsonl").splitlines()]
         top = listed[:TOP_NAMES]

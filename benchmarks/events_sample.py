@@ -52,7 +52,13 @@ def sample() -> dict[str, list[dict]]:
         halves["held_out"] += [dict(record, corpus=corpus) for record in held_out]
     for path in sorted(SEEDS.glob("*.txt")):
         halves["tune"].append(
-            {"id": path.stem, "title": "", "published": None, "text": path.read_text(encoding="utf-8"), "corpus": "seeds"}
+            {
+                "id": path.stem,
+                "title": "",
+                "published": None,
+                "text": path.read_text(encoding="utf-8"),
+                "corpus": "seeds",
+            }
         )
     return halves
 

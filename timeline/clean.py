@@ -60,6 +60,12 @@ _AGENCY_DATELINE = re.compile(
     r"^\s*(?P<place>[A-Z][A-Za-z.'’ -]{1,40}(?:,\s*[A-Z][A-Za-z. ]{1,30})?)\s*\((?:" + _AGENCIES + r")[^)]*\)\s*[-–—:]"
 )
 """A dateline that names the place and the agency but no date: "DETROIT (Reuters) -"."""
+_SUBHEAD = re.compile(
+    r"(?P<end>^|[.!?\"”][ \t]+)(?P<head>(?:[A-Z0-9][A-Z0-9&'/.-]*[ \t]+)+[A-Z0-9][A-Z0-9&'/.-]*[A-Z][A-Z0-9&'/.-]*:?)"
+    r"[ \t]+(?=[A-Z][a-z]+\b)"
+)
+"""A shouted subhead run into its paragraph ("SILVER LINING Bear's profits ..."): it gets its own line, so
+that neither the parse nor a summary joins it to the sentence."""
 _COPYRIGHT_YEAR = re.compile(r"(?:©|\(c\)|copyright)\s*(?:\d{4}\s*[-–]\s*)?(\d{4})", re.IGNORECASE)
 _YEAR = re.compile(r"(?<![\d,.$€£])\b(19[5-9]\d|20\d\d)\b(?![\d,.%]\d)")
 _DATE_LINE = re.compile(
@@ -110,11 +116,16 @@ def clean_text(raw: str) -> str:
         lines = _drop_code(lines)
         if not lines:
             continue
-        joined = _CREDIT_INLINE.sub("", _reflow(lines))
+        joined = _SUBHEAD.sub(_own_line, _CREDIT_INLINE.sub("", _reflow(lines)))
         if _CSS_JUNK.search(joined):
             continue
         kept.append(joined)
     return "\n\n".join(kept).strip() + "\n"
+
+
+def _own_line(match: re.Match) -> str:
+    end = match["end"].rstrip()
+    return f"{end}\n{match['head']}\n" if end else f"{match['head']}\n"
 
 
 def _paragraphs(text: str) -> list[str]:

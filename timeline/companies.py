@@ -25,7 +25,10 @@ _NATIONALITY = re.compile(
 """A nationality describes the company only before another description ("the German carmaker BMW");
 right before the rest of a name it is part of it: "American Express", "British Petroleum", "U.S. Steel"."""
 _POSSESSIVE = re.compile(r"\s*(?:'s|’s|'|’)$")
-_GROUP_WORDS = re.compile(r"\s+(?:Group|Groupe|Holdings?|Corporation|Corp\.?|Company|Co\.?|Inc\.?|Ltd\.?|plc|AG|SA)$")
+_GROUP_WORDS = re.compile(
+    r"(?:\s+(?:Group|Groupe|Holdings?|Corporation|Corp\.?|Company|Companies|Cos\.?|Co\.?|Inc\.?|Ltd\.?|plc|AG|SA))+$"
+    r"|\s+(?:&|and)$"
+)
 _SHOUTED_HEADLINE = re.compile(r"^(?P<name>.+?)\s+(?:INC|CORP|CO|LTD|PLC)\.?\s+\S")
 """An upper-case wire headline the tagger read as one name: "EXCELAN INC SETS INITIAL STOCK OFFER"."""
 _LEGAL_WORDS = frozenset("co inc corp ltd plc llc ag sa nv group company holding holdings".split())
@@ -146,7 +149,7 @@ class Canonicaliser:
         return name
 
     def _plausible(self, name: str | None) -> str | None:
-        if not name or not re.search(r"[A-Z]", name):
+        if not name or not re.search(r"[A-Z]", name) or len(name.strip(" .")) < 2 or ":" in name:
             return None  # a company writes its name with a capital ("eBay" too): "cts", "dlrs" are units
         if all(part.lower().rstrip(".") in _MONTH_ABBREVIATIONS for part in re.split(r"[/\s-]+", name)):
             return None  # "Aug/Sept": delivery months in a commodity report

@@ -19,7 +19,7 @@ BODY_HEADS = frozenset(
     "embassy republic kingdom state states municipality club team foundation chamber society academy "
     "church military regulator tribunal nations secretariat treasury customs plant factory terminal "
     "airport station port mine refinery site summit conference forum award prize house senate reserve "
-    "exchequer cabinet coalition opposition movement front alliance".split()
+    "exchequer cabinet coalition opposition movement front alliance workers employees".split()
 )
 """Words that make a name a public body, association, team or facility when they head it: the last word
 ("the Federal Trade Commission") or the word before "of" ("Ministry of Finance", "House of Commons"). Inside
@@ -56,9 +56,7 @@ def public_bodies() -> frozenset[str]:
     """Names of public bodies no word rule finds (central banks, intergovernmental bodies, agencies known by
     their acronyms), from the shipped list, lower case."""
     text = resources.files("timeline").joinpath("data/public_bodies.txt").read_text(encoding="utf-8")
-    return frozenset(
-        " ".join(_words(line)) for line in text.splitlines() if line.strip() and not line.startswith("#")
-    )
+    return frozenset(" ".join(_words(line)) for line in text.splitlines() if line.strip() and not line.startswith("#"))
 
 
 def _words(name: str) -> list[str]:
@@ -75,11 +73,14 @@ def is_public_body(name: str) -> bool:
     key = " ".join(words)
     if key in public_bodies() or re.sub(r"^the ", "", key) in public_bodies():
         return True
-    if len(words) > 1 and words[-1] in INSTRUMENT_WORDS:
+    if words[-1] in INSTRUMENT_WORDS and (len(words) > 1 or words[-1] in ("treasuries", "gilts", "bunds")):
         return True  # "U.S. Treasuries", "Brent futures": traded things, not traders
     if words[-1] in BODY_HEADS or "fed" in words or "federal reserve" in key:
         return True
-    return any(word in BODY_HEADS and following in ("of", "for", "on") for word, following in zip(words, words[1:]))
+    return any(
+        word in BODY_HEADS and following in ("of", "for", "on")
+        for word, following in zip(words, words[1:], strict=False)
+    )
 
 
 def is_index(name: str) -> bool:

@@ -19,7 +19,6 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span
 
 from .companies import Canonicaliser
-from .tickers import CodeMark
 from .company_evidence import (
     PERSON_TITLES,
     is_index,
@@ -28,6 +27,7 @@ from .company_evidence import (
     is_public_body,
     is_unit_word,
 )
+from .tickers import CodeMark
 
 LEGAL_FORMS = frozenset(
     "co cos corp corporation company companies inc incorporated ltd limited plc llc lp llp ag sa nv spa se "
@@ -43,6 +43,8 @@ GENERIC_FIRST_WORDS = frozenset(
 """First words shared by many companies: alone they name no one ("General" of "General Motors")."""
 CANDIDATE_LABELS = frozenset({"ORG", "PERSON", "GPE", "NORP", "FAC", "PRODUCT", "LOC", "WORK_OF_ART"})
 COMPANY_LABEL = "ORG"
+
+
 @dataclass(eq=False)
 class Entity:
     """One company (or a name that turned out not to be one) as one article names it."""
@@ -91,6 +93,7 @@ class _Candidate:
     ticker: str = ""
     bracket: bool = False
     shouted: bool = False
+    in_headline: bool = False
     known: str = ""
     index_code: bool = False
 
@@ -110,12 +113,15 @@ def article_entities(
     candidates = [c for c in candidates if not _in_dateline(c.span, dateline) and not _modifier_compound(c.span)]
     for candidate in candidates:
         candidate.shouted = _is_shouted(candidate.span, shouted_lines)
-    surnames = {
-        ent.text.split()[-1].lower() for ent in doc.ents if ent.label_ == "PERSON" and " " in ent.text.strip()
-    }
+        candidate.in_headline = candidate.span.start_char < headline_end
+    surnames = {ent.text.split()[-1].lower() for ent in doc.ents if ent.label_ == "PERSON" and " " in ent.text.strip()}
     entities = _group(candidates)
     for entity in entities:
         _judge(entity, doc, surnames, canonicaliser)
+    people = {e.words[-1] for e in entities if "person" in e.evidence and not e.is_company and len(e.words) > 1}
+    for entity in entities:
+        if len(entity.words) == 1 and entity.words[0] in people - surnames:
+            _judge(entity, doc, surnames | people, canonicaliser)  # "Richels" after "CEO JOHN RICHELS"
     _find_every_mention(doc, entities, dateline)
     _rank(entities, doc, headline_end)
     by_token: dict[int, tuple[Entity, Span]] = {}
@@ -133,8 +139,12 @@ def _find_every_mention(doc: Doc, entities: list[Entity], dateline: tuple[int, i
     """Once a company is known in the article, every other occurrence of its name is its mention, whatever
     the tagger made of it ("Nasdaq" untagged after "Nasdaq Stock Market Inc."), and so is the first word of
     a longer name when it is distinctive ("Nasdaq", "Cerberus")."""
-    taken = {index for entity in entities for span in entity.mentions for index in range(span.start, span.end)}
-    taken |= {i for ent in doc.ents if ent.label_ in ("PERSON", "GPE", "LOC", "NORP") for i in range(ent.start, ent.end)}
+    taken = {
+        i for entity in entities if entity.is_company for span in entity.mentions for i in range(span.start, span.end)
+    }
+    taken |= {
+        i for ent in doc.ents if ent.label_ in ("PERSON", "GPE", "LOC", "NORP") for i in range(ent.start, ent.end)
+    }
     forms: dict[tuple[str, ...], Entity] = {}
     for entity in entities:
         if not entity.is_company:
@@ -216,9 +226,17 @@ def _trim(span: Span) -> Span | None:
     """The span without leading determiners, trailing possessives and punctuation."""
     start, end = span.start, span.end
     doc = span.doc
-    while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].is_punct or doc[start].is_space):
+    while start < end - 1 and (
+        doc[start].lower_ in ("the", "a", "an", "former", "ex")
+        or doc[start].is_punct
+        or doc[start].is_space
+        or not doc[start].text[:1].isupper()  # "bank HBOS"
+        or (doc[start].lower_ in COMPANY_NOUNS and doc[start].is_sent_start)  # "Conglomerate Tyco International"
+    ):
         start += 1
-    while end > start and (doc[end - 1].lower_ in ("'s", "'", "’s", "’") or doc[end - 1].is_punct or doc[end - 1].is_space):
+    while end > start and (
+        doc[end - 1].lower_ in ("'s", "'", "’s", "’") or doc[end - 1].is_punct or doc[end - 1].is_space
+    ):
         if doc[end - 1].text in (".",) and end - 1 > start and _is_legal_form(doc[end - 2]):
             break
         end -= 1
@@ -258,7 +276,11 @@ def _name_before(doc: Doc, end: int) -> Span | None:
         if token.is_space or "\n" in token.text:
             break
         shouted_word = token.is_upper and token.is_alpha and token.tag_ in ("JJ", "NN", "NNS")
-        if token.tag_ in ("NNP", "NNPS") or shouted_word or (token.text[:1].isupper() and token.is_alpha and start == end):
+        if (
+            token.tag_ in ("NNP", "NNPS")
+            or shouted_word
+            or (token.text[:1].isupper() and token.is_alpha and start == end)
+        ):
             start -= 1
         elif token.lower_ in CONNECTORS and start - 1 > 0 and doc[start - 2].text[:1].isupper():
             start -= 1
@@ -284,7 +306,11 @@ def name_words(name: str) -> tuple[str, ...]:
 
 
 def _acronym(words: tuple[str, ...]) -> str:
-    return "".join(word[0] for word in words if word not in ("of", "and", "&", "the", "de", "for")) if len(words) > 1 else ""
+    return (
+        "".join(word[0] for word in words if word not in ("of", "and", "&", "the", "de", "for"))
+        if len(words) > 1
+        else ""
+    )
 
 
 def _group(candidates: list[_Candidate]) -> list[Entity]:
@@ -319,8 +345,8 @@ def _group(candidates: list[_Candidate]) -> list[Entity]:
         if candidate.known:
             entity.evidence.add("known")
             entity.name = entity.name or candidate.known
-        if not candidate.shouted:
-            entity.evidence.add("running_text")
+        if not candidate.shouted and not candidate.in_headline:
+            entity.evidence.add("running_text")  # a headline's words are a company only if the body says so
     return entities
 
 
@@ -330,7 +356,9 @@ def _shouted_form(candidate: _Candidate, entities: list[Entity]) -> Entity | Non
     INTERMAGNETICS<INMA>"). The candidate's span shrinks or grows to that run."""
     doc, span = candidate.span.doc, candidate.span
     start = span.start
-    while start > 0 and start > span.start - 3 and not doc[start - 1].is_space and "\n" not in doc[start - 1].text_with_ws:
+    while (
+        start > 0 and start > span.start - 3 and not doc[start - 1].is_space and "\n" not in doc[start - 1].text_with_ws
+    ):
         start -= 1
     body = [entity for entity in entities if "running_text" in entity.evidence]
     best: tuple[int, int, Entity] | None = None
@@ -396,8 +424,8 @@ def _judge(entity: Entity, doc: Doc, surnames: set[str], canonicaliser: Canonica
     formal = [span for span in running if _ends_in_legal_form(span)] or running
     fullest = max(formal, key=lambda span: (len(name_words(_surface(span))), -span.start))
     surface = _surface(fullest)
-    if all(_possessive_after(span) for span in entity.mentions):
-        surface += "'s"  # "Kohl's", "Barron's": the name itself ends so
+    if any(_possessive_after(span) and _name_goes_on(span) for span in entity.mentions):
+        surface += "'s"  # "Kohl's said", "Standard & Poor's Corp": the name itself ends so
     strong = bool(entity.evidence & {"legal_form", "ticker", "bracket", "known"})
     if not entity.name:
         entity.name = canonicaliser.normalised(surface) or ""
@@ -416,7 +444,10 @@ def _judge(entity: Entity, doc: Doc, surnames: set[str], canonicaliser: Canonica
         entity.evidence.add("described")
     if any(is_public_body(_surface(span)) for span in entity.mentions):
         entity.evidence.add("public_body")
-    if any(is_index(_surface(span)) for span in entity.mentions) or "index" in entity.evidence:
+    if (
+        any(is_index(_surface(span)) or _before_index_word(span) for span in entity.mentions)
+        or "index" in entity.evidence
+    ):
         entity.evidence.add("index")
     if is_news_agency(surface) or any(is_media(_surface(span)) for span in entity.mentions):
         entity.evidence.add("news_agency")
@@ -435,6 +466,21 @@ def _judge(entity: Entity, doc: Doc, surnames: set[str], canonicaliser: Canonica
         entity.is_company = not any(_titled(span) or _described_as_a_person(span) for span in entity.mentions)
     else:
         entity.is_company = organisation > 0 and not entity.evidence & {"person", "place"}
+
+
+def _before_index_word(span: Span) -> bool:
+    """'the Bovespa index', 'the Nikkei average': a name that heads an index is the index's."""
+    doc = span.doc
+    return span.end < len(doc) and doc[span.end].lower_ in ("index", "average", "composite", "sub-index")
+
+
+def _name_goes_on(span: Span) -> bool:
+    """After 'X's' comes a verb, a legal form or the end of a clause: the 's is the name's, not a possessive."""
+    doc = span.doc
+    if span.end + 1 >= len(doc):
+        return True
+    following = doc[span.end + 1]
+    return following.pos_ in ("VERB", "AUX", "CCONJ", "PUNCT") or _is_legal_form(following)
 
 
 def _possessive_after(span: Span) -> bool:
@@ -477,9 +523,17 @@ def _described_as_a_company(span: Span) -> bool:
     if root.dep_ == "appos" and root.head.lower_ in COMPANY_NOUNS:
         return True
     after = doc[span.end : span.end + 2]
-    if len(after) == 2 and after[0].lower_ in ("'s", "’s") and after[1].lower_ in ("shares", "stock", "chief", "board", "shareholders"):
+    if (
+        len(after) == 2
+        and after[0].lower_ in ("'s", "’s")
+        and after[1].lower_ in ("shares", "stock", "chief", "board", "shareholders")
+    ):
         return True
-    return root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lower_ in ("shares", "stake", "shareholders")
+    return (
+        root.dep_ == "pobj"
+        and root.head.lower_ == "of"
+        and root.head.head.lower_ in ("shares", "stake", "shareholders")
+    )
 
 
 def _titled(span: Span) -> bool:
@@ -492,7 +546,9 @@ def _titled(span: Span) -> bool:
 
 def _rank(entities: list[Entity], doc: Doc, headline_end: int) -> None:
     """Salience: named in the headline, the subject of the lead, named in the lead, named often."""
-    lead = next((sentence for sentence in doc.sents if sentence.start_char >= headline_end and sentence.text.strip()), None)
+    lead = next(
+        (sentence for sentence in doc.sents if sentence.start_char >= headline_end and sentence.text.strip()), None
+    )
     for entity in entities:
         score = 0.0
         if any(span.start_char < headline_end for span in entity.mentions):
@@ -501,7 +557,10 @@ def _rank(entities: list[Entity], doc: Doc, headline_end: int) -> None:
             in_lead = [span for span in entity.mentions if lead.start_char <= span.start_char < lead.end_char]
             if in_lead:
                 score += 1.0
-                if any(span.root.dep_ in ("nsubj", "nsubjpass") or span.root.head.dep_ in ("nsubj", "nsubjpass") for span in in_lead):
+                if any(
+                    span.root.dep_ in ("nsubj", "nsubjpass") or span.root.head.dep_ in ("nsubj", "nsubjpass")
+                    for span in in_lead
+                ):
                     score += 1.0
         score += 0.5 * min(len(entity.mentions), 6)
         entity.salience = score
@@ -538,4 +597,9 @@ def _in_dateline(span, dateline: tuple[int, int] | None) -> bool:
 def _modifier_compound(span: Span) -> bool:
     """'Shell-shocked', 'Ford-built': a name fused to a lower-case word by a hyphen names nothing."""
     doc = span.doc
-    return span.end + 1 < len(doc) and doc[span.end].text == "-" and doc[span.end + 1].text[:1].islower() and not doc[span.end].whitespace_
+    return (
+        span.end + 1 < len(doc)
+        and doc[span.end].text == "-"
+        and doc[span.end + 1].text[:1].islower()
+        and not doc[span.end].whitespace_
+    )

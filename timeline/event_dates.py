@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from .models import Timex
+from .models import Timex, precision_rank
 from .syntax import attachment_head
 
 if TYPE_CHECKING:
@@ -25,12 +25,14 @@ INSTRUMENT_NOUNS = frozenset(
     "preferred convertible convertibles treasuries treasury coupon coupons".split()
 )
 MATURITY_WORDS = frozenset("due maturing mature matures matured expiring expire expires redeemable repayable".split())
-_AMOUNT = r"(?:[$€£]?\s?[\d.,]+(?:\s*(?:mln|bln|million|billion|cents?|dollars?|dlrs|percent|pct|%|yen|euros?|pounds?|points?|a\s+share|per\s+share))*\s+)"
+_UNITS = r"mln|bln|million|billion|cents?|dollars?|dlrs|percent|pct|%|yen|euros?|pounds?|points?|a\s+share|per\s+share"
+_AMOUNT = r"(?:[$€£]?\s?[\d.,]+(?:\s*(?:" + _UNITS + r"))*\s+)"
 _COMPARISON_BEFORE = re.compile(
     r"(?ix)(?:"
     r"  \b(?:compared\s+(?:with|to)|versus|vs\.?|than|against|since)\s+(?:the\s+)?" + _AMOUNT + r"?"
-    r"| \bfrom\s+" + _AMOUNT +
-    r"| \b(?:from|over|than)\s+the\s+(?:same\s+)?(?:period|quarter|month|year|time)\s+(?:of|in|a)?\s*"
+    r"| \bfrom\s+"
+    + _AMOUNT
+    + r"| \b(?:from|over|than)\s+the\s+(?:same\s+)?(?:period|quarter|month|year|time)\s+(?:of|in|a)?\s*"
     r")(?:in\s+|of\s+|at\s+)?(?:the\s+)?(?:same\s+)?(?:(?:period|quarter|month)\s+(?:of|in)\s+)?$"
 )
 _YEAR_AGO = re.compile(r"(?i)\b(?:a|one|the)\s+year\s+(?:ago|earlier|before)|\byear-(?:ago|earlier)")
@@ -51,8 +53,8 @@ def event_date(doc: Doc, timexes: list[Timex], content: set[int], reporting: set
         elif head.i in reporting:
             found_reporting.append((head, timex))
     for found in (found_content, found_reporting):
-        if found:
-            return found[0][1]
+        if found:  # the finest of them: "pulled in $11.68 billion in the second quarter on Thursday" is Thursday
+            return min(found, key=lambda pair: precision_rank(pair[1].precision))[1]
     return None
 
 
@@ -61,7 +63,9 @@ def can_date_an_event(timex: Timex) -> bool:
     if not timex.is_event_date:
         return False
     if timex.type == "TIME":
-        return bool(re.search(r"(?i)day\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d", timex.text))
+        return bool(
+            re.search(r"(?i)day\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d", timex.text)
+        )
     return True
 
 

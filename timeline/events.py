@@ -21,6 +21,7 @@ from .companies import Canonicaliser
 from .config import Settings
 from .dates import find_dates
 from .entities import ArticleEntities, Entity, article_entities
+from .estimates import estimate_written
 from .event_dates import DEED_NOUNS, can_date_an_event, event_date, qualifies_something_else
 from .models import DateValue, Mention, Timex
 from .parties import is_bystander
@@ -76,6 +77,18 @@ def extract_mentions(
             mentions.append(replace(mention, is_lead=True) if lead else mention)
         mentions += reader.dated_asides(sentence, mention)
         lead = False
+    main = entities.main
+    if published is not None and main is not None and not any(main.name in m.companies for m in mentions):
+        story_mention = reader.main_story(headline_end)  # the main company's news is always on the timeline
+        if story_mention is not None:
+            mentions.append(replace(story_mention, date=story, date_text=story.text if story else "", is_lead=True))
+    if published is None:
+        estimate = estimate_written(timexes, lambda t: tense_at(doc, t.start, t.end))
+        story_mention = next((m for m in mentions if m.is_headline), None) or reader.main_story(headline_end)
+        if story_mention is not None:
+            mentions = [replace(m, estimated_date=estimate) if m is story_mention else m for m in mentions]
+            if story_mention not in mentions:
+                mentions.insert(0, replace(story_mention, estimated_date=estimate))
     return mentions
 
 
@@ -127,10 +140,14 @@ class _Reader:
             return None
         dates_here = [t for t in self.timexes if sentence.start_char <= t.start < sentence.end_char]
         timex = event_date(self.doc, dates_here, content | _time_clauses(predicate), reporting)
+        if timex is not None and _forecast_period(predicate, timex):
+            timex = None  # "Hormel now expects to earn $2.36 a share this year": forecast today, of the year
         company_reports = reporter is not None and any(
             s.root.i in _subject_tokens(reporter) or s.root.head.i in _subject_tokens(reporter) for _, s in found
         )
-        if not worth_a_line(sentence, predicate, reporter, subject_company is not None, company_reports, timex is not None):
+        if not worth_a_line(
+            sentence, predicate, reporter, subject_company is not None, company_reports, timex is not None
+        ):
             return None
         if timex is not None:
             date_value = DateValue.from_timex(timex)
@@ -141,6 +158,19 @@ class _Reader:
         else:
             return None
         return self._mention(sentence.start_char, sentence.end_char, sentence.text, found, date_value, timex)
+
+    def main_story(self, headline_end: int) -> Mention | None:
+        """The main company's story when no sentence made a line of it: the lead, with the main company."""
+        main = self.entities.main
+        if main is None:
+            return None
+        lead = next((s for s in self.doc.sents if s.start_char > headline_end and s.text.strip()), None)
+        if lead is None:
+            return None
+        spans = [s for s in main.mentions if lead.start_char <= s.start_char < lead.end_char and not is_bystander(s)]
+        if not spans:
+            return None
+        return self._mention(lead.start_char, lead.end_char, lead.text, [(main, spans[0])], None, None)
 
     def dated_asides(self, sentence: Span, main: Mention | None) -> list[Mention]:
         """Events a sentence dates on the side: a dated deed in a relative or subordinate clause ("the plant
@@ -164,10 +194,14 @@ class _Reader:
                 continue
             if head.pos_ in ("VERB", "AUX") and (head.lower_ not in EVENT_VERBS or _background(head)):
                 continue
-            found = [(e, s) for e, s in self.entities.mentions_in(clause) if not is_bystander(s)]
+            found = [
+                (e, s) for e, s in self.entities.mentions_in(clause) if not is_bystander(s) or _antecedent_of(head, s)
+            ]
             if not found and _subject_is_implicit(head):
                 # "Xiaomi's main plant, the same one that started construction in early 2022"
-                found = [(e, s) for e, s in self.entities.mentions_in(clause_tokens(sentence.root)) if not is_bystander(s)]
+                found = [
+                    (e, s) for e, s in self.entities.mentions_in(clause_tokens(sentence.root)) if not is_bystander(s)
+                ]
             if not found or len({e.name for e, _ in found}) > MAX_PARTIES:
                 continue
             date_value = DateValue.from_timex(timex)
@@ -186,7 +220,9 @@ class _Reader:
             entity = self.references.resolve(token, sentence)
             if entity is not None and entity not in named:
                 named.add(entity)
-                found.append((entity, self.doc[token.left_edge.i if token.dep_ in SUBJECT_DEPS else token.i : token.i + 1]))
+                found.append(
+                    (entity, self.doc[token.left_edge.i if token.dep_ in SUBJECT_DEPS else token.i : token.i + 1])
+                )
         return found
 
     def _qualifies(self, timex: Timex) -> bool:
@@ -227,6 +263,12 @@ def _predicate(root: Token) -> tuple[Token, Token | None]:
     return root, None
 
 
+def _antecedent_of(verb: Token, span: Span) -> bool:
+    """'North Fork, which was acquired by Capital One': what a relative clause tells is about its antecedent,
+    whatever role the antecedent plays outside it ("CEO of North Fork")."""
+    return verb.dep_ == "relcl" and span.root.i == verb.head.i
+
+
 IMPLICIT_SUBJECTS = frozenset({"one", "ones", "which", "that", "who", "it", "they"})
 
 
@@ -254,6 +296,15 @@ def _time_clauses(predicate: Token) -> set[int]:
         ):
             tokens |= clause_tokens(child)
     return tokens
+
+
+FORECAST_VERBS = inflected("expect forecast estimate predict project see target guide anticipate")
+PERIODS = frozenset({"quarter", "half", "year"})
+
+
+def _forecast_period(predicate: Token, timex: Timex) -> bool:
+    """A quarter, half or year a forecast is about: the forecast is made on the story's day."""
+    return predicate.lower_ in FORECAST_VERBS and timex.precision in PERIODS
 
 
 BACKGROUND_AUX = frozenset({"had", "'d"})
@@ -290,8 +341,10 @@ def clause_tokens(head: Token) -> set[int]:
 
 
 def _infinitive(clause: Token) -> bool:
-    """'a deal to buy Oregon Steel', 'plans to sell its stake': the noun's own purpose, part of its clause."""
-    return clause.dep_ == "acl" and any(child.dep_ == "aux" and child.lower_ == "to" for child in clause.children)
+    """'a deal to buy Oregon Steel', 'made a deal to buy Oregon Steel': a purpose, part of its clause."""
+    return clause.dep_ in ("acl", "advcl") and any(
+        child.dep_ == "aux" and child.lower_ == "to" for child in clause.children
+    )
 
 
 def _party_clauses(predicate: Token, reporter: Token | None) -> set[int]:

@@ -23,7 +23,7 @@ from .query import Filter
 
 CSV_COLUMNS = (
     "event_id", "date", "start", "end", "precision", "modifier", "companies", "summary", "date_text",
-    "sources", "published", "source_count",
+    "sources", "published", "source_count", "estimated",
 )  # fmt: skip
 FORMATS = ("csv", "jsonl")
 LIST_SEPARATOR = "; "
@@ -32,12 +32,14 @@ _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 def csv_row(event: Event) -> dict[str, str]:
     date = event.date
+    when = event.when  # start and end place an estimated event too; its value goes to `estimated`
     published = event.published
+    estimated = event.estimated
     return {
         "event_id": event.event_id,
         "date": date.value if date else "",
-        "start": date.start.isoformat() if date else "",
-        "end": date.end.isoformat() if date else "",
+        "start": when.start.isoformat() if when else "",
+        "end": when.end.isoformat() if when else "",
         "precision": date.precision if date else "",
         "modifier": (date.modifier or "") if date else "",
         "companies": LIST_SEPARATOR.join(event.companies),
@@ -46,6 +48,7 @@ def csv_row(event: Event) -> dict[str, str]:
         "sources": LIST_SEPARATOR.join(event.sources),
         "published": published.isoformat() if published else "",
         "source_count": str(event.source_count),
+        "estimated": estimated.value if estimated else "",
     }
 
 
@@ -59,6 +62,7 @@ def jsonl_record(event: Event) -> dict:
         "precision": date.precision if date else None,
         "modifier": date.modifier if date else None,
         "inferred": bool(date) and any(not m.date for m in event.mentions),
+        "estimated": _estimate(event.estimated),
         "companies": list(event.companies),
         "summary": event.summary,
         "mentions": [
@@ -70,12 +74,19 @@ def jsonl_record(event: Event) -> dict:
                 "date_text": m.date_text,
                 "date": m.date.value if m.date else None,
                 "inferred_date": date.value if date and not m.date else None,
+                "estimated_date": m.estimated_date.value if m.estimated_date else None,
                 "companies": list(m.companies),
                 "published": m.published.isoformat() if m.published else None,
             }
             for m in event.mentions
         ],
     }
+
+
+def _estimate(value) -> dict | None:
+    if value is None:
+        return None
+    return {"value": value.value, "start": value.start.isoformat(), "end": value.end.isoformat()}
 
 
 def neutralise(cell: str) -> str:

@@ -6,7 +6,8 @@ Wording similarity is rapidfuzz's token-set ratio: it ignores word order and the
 report adds around the shared core ("Renault discussed with Li Auto and Xiaomi" against a longer
 sentence), needs no model, and compares thousands of pairs per millisecond. An undated mention that
 matches a dated event joins it and takes its date, marked as inferred (the mention keeps its own date,
-None: what its article alone says). An undated article's headline stays only when it joins a dated event.
+None: what its article alone says). An undated article's story that joins none stays, placed by the
+estimate of when its article was written, or undated.
 """
 
 from __future__ import annotations
@@ -34,6 +35,13 @@ def merge_mentions(mentions: Iterable[Mention], similarity: float = 60.0) -> lis
             i = parent[i]
         return i
 
+    story: dict[str, list[int]] = defaultdict(list)
+    for index, mention in enumerate(items):
+        if mention.is_headline or mention.is_lead:
+            story[mention.doc_id].append(index)
+    for indices in story.values():
+        for index in indices[1:]:  # the lead tells the headline's story in other words, whatever period it names
+            parent[find(index)] = find(indices[0])
     by_company: dict[str, list[int]] = defaultdict(list)
     for index, mention in enumerate(items):
         for company in mention.companies:
@@ -60,19 +68,17 @@ def merge_mentions(mentions: Iterable[Mention], similarity: float = 60.0) -> lis
     groups: dict[int, list[Mention]] = defaultdict(list)
     for index, mention in enumerate(items):
         groups[find(index)].append(mention)
-    # an undated headline that no dated report matched says nothing the article list does not
-    events = [_event(group) for group in groups.values() if not all(m.is_headline and not m.date for m in group)]
-    return sort_events(events)
+    return sort_events([_event(group) for group in groups.values()])
 
 
 def sort_events(events: list[Event]) -> list[Event]:
-    """Oldest first; a day before the month that holds it; undated at the end."""
+    """Oldest first (an estimated event by its estimate); a day before the month that holds it; undated last."""
     return sorted(
         events,
         key=lambda e: (
-            e.date is None,
-            e.date.start if e.date else None,
-            precision_rank(e.date.precision) if e.date else 0,
+            e.when is None,
+            e.when.start if e.when else None,
+            precision_rank(e.when.precision) if e.when else 0,
             e.event_id,
         ),
     )
@@ -99,12 +105,10 @@ def _core(mention: Mention) -> str:
 
 
 def _same_event(a: Mention, b: Mention, similarity: float) -> bool:
-    if a.doc_id == b.doc_id and (a.is_headline and b.is_lead or b.is_headline and a.is_lead):
-        return True  # the lead tells the headline's story in other words, whatever period it names
     if not _compatible(a.date, b.date):
         return False
     if a.doc_id == b.doc_id:
-        if a.date.value == b.date.value and _nested(a.companies, b.companies):
+        if a.date.value == b.date.value and set(a.companies) & set(b.companies):
             return True  # one article tells one story of the same companies on one day, however many sentences
         if not (a.is_headline or b.is_headline):
             return False  # other sentences of one article are other events unless one is the headline
@@ -128,13 +132,15 @@ def _event(group: list[Mention]) -> Event:
 
 
 def _story_reports(group: list[Mention]) -> list[Mention]:
-    """The report that names each article's story: its headline, else its first sentence in the event.
+    """The reports that name each article's story: its headline and lead, else its first sentence in the event.
     Other sentences of an article add detail, not parties: "Wells Fargo profit falls" is Wells Fargo's
     event, though a later sentence names Wachovia and Citigroup."""
-    first: dict[str, Mention] = {}
-    for mention in sorted(group, key=lambda m: (not m.is_headline, m.start)):
-        first.setdefault(mention.doc_id, mention)
-    return list(first.values())
+    first: dict[str, list[Mention]] = {}
+    for mention in sorted(group, key=lambda m: (not m.is_headline, not m.is_lead, m.start)):
+        reports = first.setdefault(mention.doc_id, [])
+        if not reports or mention.is_lead and reports[0].is_headline:
+            reports.append(mention)
+    return [mention for reports in first.values() for mention in reports]
 
 
 def _summary_mention(group: list[Mention]) -> Mention:
@@ -151,15 +157,15 @@ def _shouted(text: str) -> bool:
     return bool(letters) and sum(ch.isupper() for ch in letters) / len(letters) > 0.8
 
 
-_DATELINE = re.compile(r"^\s*[A-Z][A-Za-z.'’ /,-]{1,60}?(?:,\s*[A-Z][a-z]{2,9}\.?\s+\d{1,2})?\s*(?:\([A-Za-z ]+\))?\s+[-–—]\s+")
-_TICKER = re.compile(r"\s*(?:\(\s*[A-Za-z0-9.:= ]{1,14}\.[A-Z]{1,3}\s*\)|\(\s*(?:NYSE|Nasdaq|NASDAQ|AMEX)\s*:\s*[A-Z.]+\s*\)|<[A-Z.]{1,8}>|(?<=\s)[A-Z][A-Za-z0-9]{0,7}\.(?:N|O|OQ|L|T|PA|DE|TO|HK|BO|NS|AX|MI|MC|AS|ST|SW|MX|UL)\b)")
+_DATELINE = re.compile(
+    r"^\s*[A-Z][A-Za-z.'’ /,-]{1,60}?(?:,\s*[A-Z][a-z]{2,9}\.?\s+\d{1,2})?\s*(?:\([A-Za-z ]+\))?\s+[-–—]\s+"
+)
 
 
 def readable(sentence: str) -> str:
-    """A summary a reader can scan: one line, without the dateline ("DETROIT (Reuters) - ") and tickers."""
+    """A summary a reader can scan: one line, without the dateline ("DETROIT (Reuters) - ")."""
     text = " ".join(sentence.split())
     text = _DATELINE.sub("", text, count=1) if _DATELINE.match(text) and len(text) > 60 else text
-    text = _TICKER.sub("", text)
     return text[:1].upper() + text[1:] if text else text
 
 

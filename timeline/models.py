@@ -142,6 +142,8 @@ class Mention:
     is_headline: bool = False
     is_lead: bool = False
     """The article's first sentence after the headline: it tells the headline's story."""
+    estimated_date: DateValue | None = None
+    """For an undated article's story, when the article was probably written (see `timeline.estimates`)."""
 
     @property
     def mention_id(self) -> str:
@@ -165,6 +167,7 @@ class Mention:
             "title": self.title,
             "is_headline": self.is_headline,
             "is_lead": self.is_lead,
+            "estimated_date": self.estimated_date.to_dict() if self.estimated_date else None,
         }
 
     @classmethod
@@ -184,6 +187,7 @@ class Mention:
             title=record.get("title", ""),
             is_headline=record.get("is_headline", False),
             is_lead=record.get("is_lead", False),
+            estimated_date=DateValue.from_dict(record.get("estimated_date")),
         )
 
 
@@ -209,6 +213,18 @@ class Event:
     def published(self) -> date | None:
         dates = [mention.published for mention in self.mentions if mention.published]
         return min(dates) if dates else None
+
+    @property
+    def estimated(self) -> DateValue | None:
+        """For an event no article dates, when its undated article was probably written, else None."""
+        if self.date is not None:
+            return None
+        return next((m.estimated_date for m in self.mentions if m.estimated_date), None)
+
+    @property
+    def when(self) -> DateValue | None:
+        """The date, or the estimate: what places the event on the timeline."""
+        return self.date or self.estimated
 
     @property
     def date_text(self) -> str:

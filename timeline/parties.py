@@ -28,7 +28,7 @@ ROLE_NOUNS = frozenset(
     "official officials executive executives head manager analyst analysts engineer engineers union pilot "
     "pilots employee employees worker workers founder boss vice economist economists strategist strategists "
     "trader traders dealer dealers partner researcher consultant professor fellow representative "
-    "representatives source sources staff cfo coo treasurer counsel lawyer attorney".split()
+    "representatives source sources staff cfo coo treasurer counsel lawyer attorney veteran veterans alumnus".split()
 )
 
 
@@ -101,6 +101,8 @@ def names_a_venue(ent: Span) -> bool:
     words = {token.lower_ for token in ent}
     if root.dep_ == "pobj" and root.head.lower_ in ("on", "at", "from") and words & VENUE_WORDS:
         return True
+    if root.dep_ == "poss" and words & VENUE_WORDS:
+        return True  # "one of the Nasdaq's top gainers"
     return root.dep_ == "pobj" and root.head.lower_ == "to" and root.head.head.lower_ == "according"
 
 

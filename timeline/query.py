@@ -40,11 +40,12 @@ class Filter:
             if not any(company.lower() in wanted for company in event.companies):
                 return False
         if self.since or self.until:
-            if event.date is None:
+            when = event.when  # an estimated event is placed, and filtered, by its estimate
+            if when is None:
                 return False
-            if self.since and event.date.end < self.since:
+            if self.since and when.end < self.since:
                 return False
-            if self.until and event.date.start > self.until:
+            if self.until and when.start > self.until:
                 return False
         if self.search and self.search.lower() not in search_text(event):
             return False

@@ -35,7 +35,7 @@ def is_company_reference(token: Token) -> bool:
     return (
         token.lower_ in COMPANY_NOUNS
         and any(child.dep_ == "det" and child.lower_ in ("the", "this") for child in token.children)
-        and not any(child.dep_ in ("prep", "relcl", "acl", "appos") for child in token.children)
+        and not any(child.dep_ in ("prep", "acl", "appos") or _restrictive(child) for child in token.children)
         and not any(child.pos_ == "PROPN" for child in token.children)  # "the financial group Fortis"
         and not (token.i + 1 < len(token.doc) and token.doc[token.i + 1].pos_ == "PROPN")
     )
@@ -48,6 +48,11 @@ def is_subject(span: Span) -> bool:
     if root.dep_ in SUBJECT_DEPS:
         return True
     return root.dep_ in ("conj", "appos", "poss") and root.head.dep_ in SUBJECT_DEPS
+
+
+def _restrictive(clause: Token) -> bool:
+    """'the company that makes X' picks a company out; 'the airline, which is ...' refers back to one."""
+    return clause.dep_ == "relcl" and not (clause.left_edge.i > 0 and clause.doc[clause.left_edge.i - 1].text == ",")
 
 
 class References:

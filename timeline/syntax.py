@@ -29,9 +29,10 @@ def inflected(bases: str) -> frozenset[str]:
             stem = base[:-1] if re.search(r"[^aeiou]e$", base) else base
             forms.update({base, base + "s", base + "d", stem + "ing"})
         else:
-            double = base + base[-1] if re.search(r"[^aeiou][aeiou][bdgmnprt]$", base) else base
             forms.update({base, base + "es" if re.search(r"(?:[sxzo]|[cs]h)$", base) else base + "s"})
-            forms.update({double + "ed", double + "ing"})
+            forms.update({base + "ed", base + "ing"})
+            if re.search(r"[^aeiou][aeiou][bdgmnprt]$", base):  # "planned", though "delivered": both forms
+                forms.update({base + base[-1] + "ed", base + base[-1] + "ing"})
         forms.update(IRREGULAR_FORMS.get(base, "").split())
     return frozenset(forms)
 

@@ -17,9 +17,9 @@ from pathlib import Path
 
 from .models import precision_rank
 
-VIEW_VERSION = 1
+VIEW_VERSION = 2
 COLUMNS = ("event_id", "value", "start", "end", "precision", "modifier", "companies", "summary", "sources",
-           "search")  # fmt: skip
+           "search", "estimated")  # fmt: skip
 
 
 def view_paths(db_path: Path) -> tuple[Path, Path]:
@@ -31,7 +31,7 @@ def build_columns(records: list[dict]) -> tuple[dict, list[dict]]:
     ordered = sorted(records, key=_order_key)
     columns: dict[str, list] = {name: [] for name in COLUMNS}
     for record in ordered:
-        when = record.get("date") or {}
+        when = record.get("date") or _estimate(record) or {}
         sources = sorted({mention["doc_id"] for mention in record.get("mentions", [])})
         companies = list(record.get("companies", ()))
         summary = " ".join(str(record.get("summary", "")).split())
@@ -45,6 +45,7 @@ def build_columns(records: list[dict]) -> tuple[dict, list[dict]]:
         columns["summary"].append(summary)
         columns["sources"].append(sources)
         columns["search"].append("\n".join([summary, " ".join(companies), " ".join(sources)]).lower())
+        columns["estimated"].append(not record.get("date") and bool(when))
     return columns, ordered
 
 
@@ -99,8 +100,13 @@ def read_line(db_path: Path, offset: int) -> dict:
         return json.loads(handle.readline())
 
 
+def _estimate(record: dict) -> dict | None:
+    """An undated event's estimate (from its mentions), in the shape of a date."""
+    return next((m["estimated_date"] for m in record.get("mentions", ()) if m.get("estimated_date")), None)
+
+
 def _order_key(record: dict) -> tuple:
-    when = record.get("date") or {}
+    when = record.get("date") or _estimate(record) or {}
     return (not when, when.get("start") or "", precision_rank(when.get("precision")), record["event_id"])
 
 

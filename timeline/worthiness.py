@@ -29,7 +29,8 @@ EVENT_VERBS = inflected(
     "resume stop tender accept decline rise fall climb jump slip increase decrease grow shrink surge plunge "
     "tumble soar gain narrow widen swing double triple top beat miss book record sign reach pledge commit "
     "file seek talk negotiate discuss consider study explore weigh hold meet partner team join invest "
-    "award contract export import supply manufacture employ consolidate",
+    "award contract export import supply manufacture employ consolidate protest challenge appeal contest "
+    "deny confirm defeat outbid",
 )
 """Verbs that, with a company taking part, report something it did, reported, planned or underwent."""
 
@@ -41,7 +42,7 @@ EVENT_NOUNS = frozenset(
     "guidance contract contracts order orders talks negotiations partnership venture alliance plant plants "
     "factory factories store stores ipo offering bond bonds notes loan loans debt financing resignation "
     "appointment strike recall writedown writedowns charge charges output production shipments deliveries "
-    "launch expansion restructuring program plan plans shares dividends payout net quarter".split()
+    "launch expansion restructuring program plan plans shares dividends payout net quarter award".split()
 )
 """Nouns of business events: "a 53 percent drop in sales", "the $3.7 billion deal"."""
 
@@ -69,8 +70,8 @@ def worth_a_line(
         return False
     if quoted(sentence.doc, predicate.idx):
         return False  # someone's words, not a reported deed
-    if predicate.lower_ in OPINION_VERBS and not party_subject:
-        return False
+    if predicate.lower_ in OPINION_VERBS and not (party_subject and _about_itself(predicate)):
+        return False  # a view of the market ("Edmunds.com estimated incentives rose"), not of its own business
     if _speculation(predicate) and not company_reports:
         return False  # "the deal would boost Panasonic", "analysts say Nestle will buy"
     if _description(predicate, dated):
@@ -81,6 +82,23 @@ def worth_a_line(
     if predicate.lower_ in EVENT_VERBS or any(token.lower_ in EVENT_VERBS and token.pos_ == "VERB" for token in tokens):
         return True
     return any(token.lower_ in EVENT_NOUNS for token in tokens)
+
+
+SELF_WORDS = frozenset({"it", "its", "itself", "they", "their", "we", "our", "us"})
+
+
+def _about_itself(predicate: Token) -> bool:
+    """What a company expects or estimates is its own business only when the clause says so ("Nestle
+    expects its sales to rise", "GM forecast a loss"), or names what it forecasts (a result noun)."""
+    subject = {t.i for c in predicate.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
+    rest = [t for t in predicate.subtree if t.i not in subject and t.i != predicate.i]
+    return any(t.lower_ in SELF_WORDS or t.lower_ in RESULT_NOUNS or t.ent_type_ == "ORG" for t in rest)
+
+
+RESULT_NOUNS = frozenset(
+    "profit profits loss losses earnings revenue revenues sales income results margin margins growth "
+    "output production shipments deliveries dividend charge writedown".split()
+)
 
 
 def _clause(predicate: Token) -> list[Token]:
@@ -125,7 +143,13 @@ def _description(predicate: Token, dated: bool) -> bool:
         return not any(token.ent_type_ in ("MONEY", "PERCENT") for token in predicate.subtree)  # "net was $5 mln"
     if predicate.tag_ in ("VBZ", "VBP") and not auxiliaries:
         return predicate.lower_ not in PLAN_VERBS | SPEECH_VERBS | EVENT_REPORTS
-    return bool(auxiliaries & {"is", "are", "'s", "'re"}) and predicate.tag_ == "VBG" and predicate.lower_ not in EVENT_VERBS
+    if auxiliaries & {"is", "are", "'s", "'re"} and predicate.tag_ == "VBN":
+        return True  # "are rated AA-minus", "is owned by", "is based in": a state
+    return (
+        bool(auxiliaries & {"is", "are", "'s", "'re"})
+        and predicate.tag_ == "VBG"
+        and predicate.lower_ not in EVENT_VERBS
+    )
 
 
 EVENT_REPORTS = inflected("announce report confirm agree plan propose")
@@ -137,5 +161,3 @@ def _price_move(predicate: Token) -> bool:
         return False
     subject = next((child for child in predicate.children if child.dep_ in ("nsubj", "nsubjpass")), None)
     return subject is not None and (subject.lower_ in MARKET_NOUNS or subject.lower_.endswith("index"))
-
-

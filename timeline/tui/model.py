@@ -39,12 +39,16 @@ class EventRow:
     companies: tuple[str, ...]
     summary: str
     source_count: int
+    estimated: bool = False
 
 
 def date_label(row: EventRow) -> str:
-    """The date as precisely as it is known: 2024-04-26, 2024-W17, Mar 2024, Q1 2024, early 2022, 2010s."""
+    """The date as precisely as it is known: 2024-04-26, 2024-W17, Mar 2024, Q1 2024, early 2022, 2010s;
+    an estimate of when an undated article was written as ≈2022–2024."""
     if row.value is None or row.start is None:
         return "undated"
+    if row.estimated:
+        return "≈" + row.value.replace("/", "–")
     value, precision = row.value, row.precision
     if precision == "month":
         label = f"{MONTH_NAMES[row.start.month - 1]} {row.start.year}"
@@ -126,6 +130,7 @@ class TimelineModel:
             companies=tuple(c["companies"][index]),
             summary=c["summary"][index],
             source_count=len(c["sources"][index]),
+            estimated=bool(c["estimated"][index]) if "estimated" in c else False,
         )
 
     def event(self, index: int) -> Event:

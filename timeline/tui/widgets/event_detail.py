@@ -19,6 +19,9 @@ def describe_event(row: EventRow, event: Event) -> Text:
     if date:
         text.append(f"  {date.value}  {date.start} – {date.end}  ({date.precision}", style="dim")
         text.append(f", {date.modifier})" if date.modifier else ")", style="dim")
+    elif event.estimated:
+        estimate = event.estimated
+        text.append(f"  estimated: written {estimate.start} – {estimate.end}, from the dates it tells", style="dim")
     text.append("   " + ", ".join(printable(c) for c in event.companies), style="bold cyan")
     for mention in event.mentions:
         text.append("\n\n")
@@ -33,6 +36,8 @@ def describe_event(row: EventRow, event: Event) -> Text:
             value = mention.date.value
         elif date:
             value = f"{date.value} (inferred from another report)"
+        elif mention.estimated_date:
+            value = f"none; the article was probably written {mention.estimated_date.value.replace('/', '–')}"
         else:
             value = "unresolved"
         published = mention.published.isoformat() if mention.published else "undated"
