@@ -17,6 +17,16 @@ def make_settings(db_path: Path) -> Settings:
     return Settings(db_path=db_path, config_path=db_path.parent / "none.toml")
 
 
+def lines_of(tmp_path, text: str, published) -> list[tuple[tuple[str, ...], str | None, str]]:
+    """(companies, date value, sentence) of each mention one article gives, headline first."""
+    from timeline.models import Article
+    from timeline.pipeline import extract_batch
+
+    article = Article(doc_id="a.txt", text=text, title=text.split("\n", 1)[0], published=published)
+    [document] = extract_batch([article], make_settings(tmp_path / "db.json"))
+    return [(m.companies, m.date.value if m.date else None, m.sentence) for m in document.mentions]
+
+
 @pytest.fixture(autouse=True)
 def _isolated_environment(tmp_path, monkeypatch):
     """No test reads or writes the user's real database or config."""

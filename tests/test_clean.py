@@ -74,3 +74,11 @@ def test_a_dateline_with_only_the_place_and_the_agency_is_marked_too():
     cleaned = clean_article("DETROIT (Reuters) - U.S. auto sales dropped.", title="Auto sales")
     start, end = cleaned.dateline
     assert cleaned.text[start:end] == "DETROIT (Reuters) -"
+
+
+def test_a_shouted_subhead_run_into_its_paragraph_gets_a_line_of_its_own():
+    text = clean_article("It fell. NEW CREDIT PACTS Talbots said on Monday it would borrow more.", "Talbots").text
+    assert "It fell.\nNEW CREDIT PACTS\nTalbots said on Monday" in text
+    assert clean_article("IBM AND HP SAID TODAY THEY WOULD MERGE", "x").text.endswith(
+        "IBM AND HP SAID TODAY THEY WOULD MERGE\n"
+    )

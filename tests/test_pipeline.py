@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+from datetime import date
 
 from conftest import SEEDS, make_settings
 
@@ -107,3 +108,40 @@ def test_reingest_with_other_extraction_settings_reads_the_articles_again(tmp_pa
     with Store(db) as store:
         again = ingest([SEEDS], store, settings.with_overrides(company_aliases={"the diamond maker": "Renault"}))
     assert (again.unchanged, again.replaced, again.added) == (0, 5, 0)
+
+
+def test_an_undated_article_keeps_its_news_placed_by_when_it_was_probably_written(seeds_db):
+    """Seeds 003 and 004 carry no date: their main company's news stays, estimated from the years they tell as
+    past and as ahead, kept apart from any date an article states."""
+    from timeline.export import csv_row, jsonl_record
+
+    with Store(seeds_db, read_only=True) as store:
+        events = store.events()
+    by_seed = {e.mentions[0].doc_id.rsplit("/", 1)[1][:3]: e for e in events if e.date is None and e.estimated}
+    assert by_seed["004"].estimated.value == "2022/2024"  # construction started in early 2022; 2024 lies ahead
+    assert set(by_seed["004"].companies) >= {"Xiaomi", "BAIC"}
+    assert set(by_seed["003"].companies) == {"Renault", "Nissan"}
+    record = jsonl_record(by_seed["004"])
+    assert record["date"] is None and record["estimated"]["value"] == "2022/2024"
+    assert record["mentions"][0]["date"] is None and record["mentions"][0]["estimated_date"] == "2022/2024"
+    row = csv_row(by_seed["004"])
+    assert (row["date"], row["estimated"], row["start"], row["end"]) == ("", "2022/2024", "2022-01-01", "2024-12-31")
+
+
+def test_the_main_story_is_one_event_for_the_headline_and_the_lead(tmp_path):
+    from timeline.merge import merge_mentions
+    from timeline.models import Article
+    from timeline.pipeline import extract_batch
+
+    text = (
+        "Nasdaq to buy OMX for $3.7 billion\n\n"
+        "NEW YORK (Reuters) - Nasdaq Stock Market Inc said on Friday it would buy Nordic exchange operator OMX AB "
+        "for $3.7 billion.\n\n"
+        "The deal values OMX at 208.1 crowns a share.\n"
+    )
+    article = Article(doc_id="a", text=text, title="Nasdaq to buy OMX for $3.7 billion", published=date(2007, 5, 25))
+    events = merge_mentions(extract_batch([article], make_settings(tmp_path / "db.json"))[0].mentions)
+    [story] = [e for e in events if any(m.is_headline for m in e.mentions)]
+    assert any(m.is_lead for m in story.mentions)
+    assert story.summary == "Nasdaq to buy OMX for $3.7 billion"
+    assert set(story.companies) == {"Nasdaq Stock Market", "OMX"}

@@ -80,7 +80,7 @@ class Canonicaliser:
             self._aliases[alias.lower()] = name
         self._canonical_names = {name.lower(): name for name in self._aliases.values()}
         self._exclusions = frozenset(name.lower() for name in exclusions)
-        self._memo: dict[str, str | None] = {}
+        self._memo: dict[str | tuple[str, str], str | None] = {}
 
     def known(self, name: str) -> str | None:
         """The canonical name of a name the gazetteer or the user knows, else None."""
@@ -102,6 +102,14 @@ class Canonicaliser:
     def normalised(self, written: str) -> str | None:
         """The name the timeline shows for `written`, before deciding whether it is a company: determiners,
         possessives, legal forms and describing nationalities removed, shouted words in title case."""
+        key = ("normalised", written)
+        if key not in self._memo:
+            if len(self._memo) > 100_000:
+                self._memo.clear()
+            self._memo[key] = self._normalised(written)
+        return self._memo[key]
+
+    def _normalised(self, written: str) -> str | None:
         name = self._name(written)
         if name and name.isupper() and not self.known(name):
             name = " ".join(word.title() if len(word) > 4 and word.isalpha() else word for word in name.split())

@@ -27,6 +27,7 @@ from .company_evidence import (
     is_public_body,
     is_unit_word,
 )
+from .syntax import text_of
 from .tickers import CodeMark
 
 LEGAL_FORMS = frozenset(
@@ -107,7 +108,7 @@ def article_entities(
     marks: tuple[CodeMark, ...] = (),
 ) -> ArticleEntities:
     """Every entity of a parsed article, judged company or not, with the main company."""
-    text = doc.text
+    text = text_of(doc)
     shouted_lines = _shouted_lines(text)
     candidates = _candidates(doc, canonicaliser, marks)
     candidates = [c for c in candidates if not _in_dateline(c.span, dateline) and not _modifier_compound(c.span)]
@@ -193,7 +194,7 @@ def _candidates(doc: Doc, canonicaliser: Canonicaliser, marks: tuple[CodeMark, .
         if mark.kind == "bracket":
             span = doc.char_span(mark.start, mark.end, alignment_mode="expand")
             if span is not None:
-                add(_trim(span), COMPANY_LABEL, bracket=True, legal_form=_ends_in_legal_form(span))
+                add(span, COMPANY_LABEL, bracket=True, legal_form=_ends_in_legal_form(span))
     for ent in doc.ents:
         if ent.label_ not in CANDIDATE_LABELS:
             continue
@@ -234,6 +235,8 @@ def _trim(span: Span) -> Span | None:
         or (doc[start].lower_ in COMPANY_NOUNS and doc[start].is_sent_start)  # "Conglomerate Tyco International"
     ):
         start += 1
+    if end > start + 1 and doc[end - 1].is_alpha and doc[end - 1].is_lower and doc[end - 1].lower_ not in CONNECTORS:
+        return None  # "Nordic exchange": a description, whose capitalised word only qualifies it
     while end > start and (
         doc[end - 1].lower_ in ("'s", "'", "’s", "’") or doc[end - 1].is_punct or doc[end - 1].is_space
     ):
@@ -244,9 +247,9 @@ def _trim(span: Span) -> Span | None:
 
 
 def _is_legal_form(token) -> bool:
-    word = token.text.replace(".", "").lower()
-    if word not in LEGAL_FORMS:
+    if token.lower_.rstrip(".") not in LEGAL_FORMS and token.lower_.replace(".", "") not in LEGAL_FORMS:
         return False
+    word = token.text.replace(".", "").lower()
     if len(word) <= 2 and word != "co":
         return token.text.replace(".", "").isupper()
     return token.text[:1].isupper()
@@ -291,8 +294,21 @@ def _name_before(doc: Doc, end: int) -> Span | None:
     return doc[start:end] if start < end else None
 
 
+_SURFACES: dict[str, str] = {}
+
+
 def _surface(span: Span) -> str:
-    return re.sub(r"\s*(?:'s|’s|'|’)$", "", " ".join(span.text.split()))
+    """The name as written, on one line, without a possessive ending."""
+    written = span.text
+    surface = _SURFACES.get(written)
+    if surface is None:
+        if len(_SURFACES) > 50_000:
+            _SURFACES.clear()
+        surface = _SURFACES[written] = _POSSESSIVE_END.sub("", " ".join(written.split()))
+    return surface
+
+
+_POSSESSIVE_END = re.compile(r"\s*(?:'s|’s|'|’)$")
 
 
 def name_words(name: str) -> tuple[str, ...]:
@@ -568,16 +584,22 @@ def _rank(entities: list[Entity], doc: Doc, headline_end: int) -> None:
 
 def _shouted_lines(text: str) -> list[tuple[int, int]]:
     """Lines written in capitals (a wire headline) in an article that is not all capitals."""
-    letters = [ch for ch in text if ch.isalpha()]
-    if letters and sum(ch.isupper() for ch in letters) / len(letters) > 0.6:
+    if _capitals(text) > 0.6:
         return []
     lines, offset = [], 0
     for line in text.split("\n"):
-        alpha = [ch for ch in line if ch.isalpha()]
-        if len(alpha) >= 6 and sum(ch.isupper() for ch in alpha) / len(alpha) > 0.8:
+        if len(line) >= 6 and _capitals(line) > 0.8:
             lines.append((offset, offset + len(line)))
         offset += len(line) + 1
     return lines
+
+
+_NOT_LETTERS = re.compile(r"[^A-Za-z]+")
+
+
+def _capitals(text: str) -> float:
+    letters = _NOT_LETTERS.sub("", text)
+    return sum(map(str.isupper, letters)) / len(letters) if len(letters) >= 6 else 0.0
 
 
 def _is_shouted(span: Span, lines: list[tuple[int, int]]) -> bool:

@@ -14,7 +14,7 @@ import re
 from typing import TYPE_CHECKING
 
 from .models import Timex, precision_rank
-from .syntax import attachment_head
+from .syntax import attachment_head, text_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -73,7 +73,7 @@ def qualifies_something_else(doc: Doc, timex: Timex, span) -> bool:
     """A maturity, a comparison base or the start a period is counted from."""
     if _YEAR_AGO.search(timex.text):
         return True
-    before = doc.text[max(0, timex.start - 40) : timex.start]
+    before = text_of(doc)[max(0, timex.start - 40) : timex.start]
     if _COMPARISON_BEFORE.search(before):
         return True
     if _PERIOD_BOUND.search(before):

@@ -26,7 +26,7 @@ from .event_dates import DEED_NOUNS, can_date_an_event, event_date, qualifies_so
 from .models import DateValue, Mention, Timex
 from .parties import is_bystander
 from .reference import References, is_company_reference, is_subject
-from .syntax import attachment_head, inflected, tense_at
+from .syntax import attachment_head, inflected, tense_at, text_of
 from .tickers import CodeMark
 from .worthiness import EVENT_VERBS, NO_NEWS, worth_a_line
 
@@ -55,7 +55,7 @@ def extract_mentions(
     marks: tuple[CodeMark, ...] = (),
 ) -> list[Mention]:
     """Every company event one parsed article reports, headline first."""
-    text = doc.text
+    text = text_of(doc)
     headline_end = _headline_end(text)
     entities = article_entities(
         doc, headline_end=headline_end, dateline=dateline, canonicaliser=canonicaliser, marks=marks
@@ -105,7 +105,7 @@ class _Reader:
 
     def headline(self, end: int) -> Mention | None:
         """The headline reports the article's story, on the story's day (or a day it names itself)."""
-        if end <= 0 or NO_NEWS.search(self.doc.text[:end]):
+        if end <= 0 or NO_NEWS.search(text_of(self.doc)[:end]):
             return None
         span = self.doc.char_span(0, end, alignment_mode="contract")
         if span is None:
@@ -117,7 +117,7 @@ class _Reader:
             (t for t in self.timexes if t.end <= end and can_date_an_event(t) and not self._qualifies(t)), None
         )
         date_value = DateValue.from_timex(timex) if timex else self.story
-        return self._mention(0, end, self.doc.text[:end], found, date_value, timex, is_headline=True)
+        return self._mention(0, end, text_of(self.doc)[:end], found, date_value, timex, is_headline=True)
 
     def read(self, sentence: Span) -> Mention | None:
         predicate, reporter = _predicate(sentence.root)
@@ -409,7 +409,7 @@ def _story_day(text: str, timexes: list[Timex], published: date | None, dateline
 def date_expressions(doc: Doc, published: date | None, settings: Settings, ents=None) -> list[Timex]:
     """The normaliser run over a parsed text: tense from the parse, spaCy's DATE entities as extra spans."""
     return find_dates(
-        doc.text,
+        text_of(doc),
         published,
         tense_at=lambda start, end: tense_at(doc, start, end),
         extra_spans=[(e.start_char, e.end_char) for e in (doc.ents if ents is None else ents) if e.label_ == "DATE"],

@@ -65,11 +65,12 @@ def _register_components() -> None:
         return doc
 
     def _keep_dateline_together(doc, start: int) -> None:
-        """'PARIS, April 26 (Reuters) - Renault ...' is one sentence, whatever the parser thinks of capitals."""
+        """'PARIS, April 26 (Reuters) - Renault ...' and 'DETROIT (Reuters) - GM ...' are one sentence, whatever
+        the parser thinks of capitals."""
         index = start
-        while index < len(doc) and index < start + 4 and doc[index].is_upper:
+        while index < len(doc) and index < start + 4 and (doc[index].is_upper or doc[index].text in ("/", ".")):
             index += 1
-        if index > start and index < len(doc) - 1 and doc[index].text == ",":
+        if index > start and index < len(doc) - 1 and doc[index].text in (",", "("):
             for token in doc[start + 1 : min(len(doc), index + 12)]:
                 if "\n" in token.text:
                     break

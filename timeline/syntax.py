@@ -13,6 +13,14 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
+
+
+def text_of(doc: Doc) -> str:
+    """The document's text, joined once: spaCy joins every token again on each `doc.text`."""
+    text = doc.user_data.get("timeline_text")
+    if text is None:
+        text = doc.user_data["timeline_text"] = doc.text
+    return text
 IRREGULAR_FORMS = {
     "say": "said", "tell": "told", "sell": "sold", "buy": "bought", "win": "won", "set": "set", "make": "made",
     "write": "wrote written", "hold": "held", "begin": "began begun", "meet": "met",

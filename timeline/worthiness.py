@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from .syntax import inflected
+from .syntax import inflected, text_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -92,7 +92,7 @@ def _about_itself(predicate: Token) -> bool:
     expects its sales to rise", "GM forecast a loss"), or names what it forecasts (a result noun)."""
     subject = {t.i for c in predicate.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
     rest = [t for t in predicate.subtree if t.i not in subject and t.i != predicate.i]
-    return any(t.lower_ in SELF_WORDS or t.lower_ in RESULT_NOUNS or t.ent_type_ == "ORG" for t in rest)
+    return any(t.lower_ in SELF_WORDS or t.lower_ in RESULT_NOUNS for t in rest)
 
 
 RESULT_NOUNS = frozenset(
@@ -113,7 +113,7 @@ def _clause(predicate: Token) -> list[Token]:
 
 def quoted(doc, offset: int) -> bool:
     """The text at `offset` stands inside quotation marks opened earlier in its paragraph."""
-    text = doc.text
+    text = text_of(doc)
     start = text.rfind("\n", 0, offset) + 1
     before = text[start:offset]
     return (before.count('"') + before.count("“") + before.count("”")) % 2 == 1 or before.count("“") > before.count("”")

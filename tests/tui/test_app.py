@@ -264,3 +264,35 @@ async def test_r_reloads_what_another_process_wrote(tmp_path):
         await pilot.press("r")
         await ready(app, pilot)
         assert len(app.model) == 8 and current(app) == "e001"
+
+
+async def test_an_estimated_event_is_placed_by_its_estimate_and_shown_as_one():
+    from datetime import date
+
+    from timeline.models import DateValue, Event, Mention
+
+    estimate = DateValue("2021/2023", date(2021, 1, 1), date(2023, 12, 31), "year", "APPROX", "estimated")
+    mention = Mention(
+        doc_id="articles/undated.txt",
+        doc_hash="hu",
+        start=0,
+        end=40,
+        sentence="Renault and Nissan establish R&D alliance",
+        companies=("Renault", "Nissan"),
+        date=None,
+        is_headline=True,
+        estimated_date=estimate,
+    )
+    records = make_records() + [Event("est", None, ("Renault", "Nissan"), mention.sentence, [mention]).to_dict()]
+    app = app_with(records=records)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await ready(app, pilot)
+        order = in_view(app)
+        assert order.index("e001") < order.index("est") < order.index("e003")  # 2020 < 2021–2023 < Q3 2023
+        row = app.model.row(app.model.columns["event_id"].index("est"))
+        from timeline.tui.model import date_label
+
+        assert date_label(row) == "≈2021–2023"
+        await pilot.press("colon", *"2021-01-01", "enter")
+        text = str(app.query_one(EventDetail).query_one("#detail-body").render())
+        assert "estimated" in text and "probably written 2021–2023" in text

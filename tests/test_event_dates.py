@@ -1,0 +1,40 @@
+"""The event's own date: what its verb carries, never a maturity, a comparison base or a forecast's period."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from conftest import lines_of
+
+DAY = date(2009, 3, 4)  # a Wednesday
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("Ford Motor Co said on Tuesday that its U.S. sales rose 43 percent in February.", "2009-02"),
+        ("GM said on Tuesday it would buy Delphi Corp's steering business.", "2009-03-03"),
+        ("Exxon Mobil Corp pulled in $11.68 billion in profits in the second quarter on Tuesday.", "2009-03-03"),
+        ("Acme Corp issued $200 million of notes due 2017 on Monday.", "2009-03-02"),
+        ("Acme Corp said its profit rose to $5 million from $3 million a year ago.", "2009-03-04"),
+        ("Hormel Foods Corp now expects to earn $2.36 to $2.42 per share this year.", "2009-03-04"),
+        ("Hormel Foods Corp raised its 2009 earnings view.", "2009-03-04"),
+    ],
+)
+def test_the_date_of_the_event_verb(tmp_path, sentence, value):
+    found = lines_of(tmp_path, f"News\n\nNEW YORK (Reuters) - {sentence}\n", DAY)
+    assert [found_value for _, found_value, _ in found] == [value]
+
+
+def test_a_dated_deed_in_a_relative_clause_is_an_event_of_its_own(tmp_path):
+    text = "Steel\n\nNEW YORK (Reuters) - Kanas was chief of North Fork Bancorp, which was acquired by Capital One Financial Corp in 2006.\n"
+    found = lines_of(tmp_path, text, DAY)
+    assert any(value == "2006" and "North Fork Bancorp" in companies for companies, value, _ in found)
+
+
+def test_no_event_is_dated_by_a_clock_time_alone(tmp_path):
+    found = lines_of(
+        tmp_path, "Data\n\nNEW YORK (Reuters) - Acme Corp will report results at 10 a.m. (1400 GMT).\n", DAY
+    )
+    assert all(value is None or "T" not in value for _, value, _ in found)

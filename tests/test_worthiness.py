@@ -1,0 +1,72 @@
+"""Which sentences are worth a line: a company does, reports, plans or undergoes something."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from conftest import lines_of
+
+DAY = date(2009, 3, 4)  # a Wednesday
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Ford said it would cut 1,000 jobs at its Michigan plants.",
+        "General Motors Corp posted a 53 percent drop in February sales.",
+        "Acme Corp said it agreed to buy Widgets Inc for $50 million.",
+        "Xerox Corp plans to cut $300 million in costs this year.",
+        "Boeing said it would protest the award.",
+    ],
+)
+def test_a_company_doing_reporting_or_planning_is_an_event(tmp_path, sentence):
+    found = lines_of(tmp_path, f"Company news\n\nNEW YORK (Reuters) - {sentence}\n", DAY)
+    assert any(companies and value for companies, value, _ in found), found
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Representatives from Appaloosa Management and Cerberus Capital were not immediately available to comment.",
+        '"We are in an automotive depression," said Standard & Poor\'s equity analyst Efraim Levy.',
+        "Wells Fargo & Co shares closed at $33.52 on the New York Stock Exchange.",
+        "Goldman Sachs Group Inc is the world's most profitable securities firm.",
+        "Bear Stearns Cos has a smaller investment banking business than Goldman Sachs Group Inc.",
+        "The deal would boost Panasonic Corp's competitiveness in rechargeable batteries.",
+        "Analysts said Nestle SA would buy a big player in health and nutrition.",
+    ],
+)
+def test_quotes_no_comment_prices_descriptions_and_other_views_are_not(tmp_path, sentence):
+    text = f"Deal talk\n\nNEW YORK (Reuters) - Acme Corp said on Tuesday it agreed to buy Widgets Inc.\n\n{sentence}\n"
+    assert [line for line in lines_of(tmp_path, text, DAY) if sentence in line[2]] == []
+
+
+def test_the_company_and_it_stand_for_the_company_named_before(tmp_path):
+    text = (
+        "Acme results\n\n"
+        "CHICAGO (Reuters) - Acme Corp reported a first-quarter loss on Tuesday.\n\n"
+        "The company said it would close two plants in May.\n"
+    )
+    found = lines_of(tmp_path, text, DAY)
+    assert (("Acme",), "2009-05", "The company said it would close two plants in May.\n") in found
+
+
+def test_both_parties_of_a_deal_are_listed(tmp_path):
+    found = lines_of(
+        tmp_path, "Deal\n\nCHICAGO (Reuters) - Acme Corp said on Monday it agreed to buy Widgets Inc.\n", DAY
+    )
+    assert (("Acme", "Widgets"), "2009-03-02") in [(companies, value) for companies, value, _ in found]
+
+
+def test_an_adviser_a_venue_and_an_analyst_employer_are_bystanders(tmp_path):
+    text = (
+        "Bond\n\n"
+        "LONDON (Reuters) - Household Finance Corp issued $75 million of notes through lead manager Goldman Sachs "
+        "on Tuesday.\n\n"
+        "Sanford Bernstein & Co analyst Brad Hintz said Merrill Lynch & Co cut 500 jobs on Tuesday.\n\n"
+        "Wells Fargo & Co said on Tuesday its shares would be listed on the New York Stock Exchange.\n"
+    )
+    names = {name for companies, _, _ in lines_of(tmp_path, text, DAY) for name in companies}
+    assert {"Household Finance", "Merrill Lynch", "Wells Fargo"} <= names
+    assert not names & {"Goldman Sachs", "Sanford Bernstein", "New York Stock Exchange"}
