@@ -28,7 +28,10 @@ def test_the_date_of_the_event_verb(tmp_path, sentence, value):
 
 
 def test_a_dated_deed_in_a_relative_clause_is_an_event_of_its_own(tmp_path):
-    text = "Steel\n\nNEW YORK (Reuters) - Kanas was chief of North Fork Bancorp, which was acquired by Capital One Financial Corp in 2006.\n"
+    text = (
+        "Steel\n\nNEW YORK (Reuters) - Kanas was chief of North Fork Bancorp, which was acquired by Capital One "
+        "Financial Corp in 2006.\n"
+    )
     found = lines_of(tmp_path, text, DAY)
     assert any(value == "2006" and "North Fork Bancorp" in companies for companies, value, _ in found)
 
