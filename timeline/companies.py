@@ -32,6 +32,11 @@ _GROUP_WORDS = re.compile(
 _SHOUTED_HEADLINE = re.compile(r"^(?P<name>.+?)\s+(?:INC|CORP|CO|LTD|PLC)\.?\s+\S")
 """An upper-case wire headline the tagger read as one name: "EXCELAN INC SETS INITIAL STOCK OFFER"."""
 _LEGAL_WORDS = frozenset("co inc corp ltd plc llc ag sa nv group company holding holdings".split())
+_GENERIC_WORDS = frozenset(
+    "american international general national united first federal global standard royal british pacific "
+    "continental western eastern northern southern central new world".split()
+)
+"""Words that name no one alone: "American International Group" keeps its last word."""
 _LEADING_GROUP = re.compile(r"^(?:Groupe|Grupo|Gruppo)\s+")
 
 NOT_COMPANY_WORDS = re.compile(
@@ -147,7 +152,11 @@ class Canonicaliser:
         if not name or self.known(name):
             return self.known(name) if name else None
         stripped = basename(name) or name
-        stripped = _LEADING_GROUP.sub("", _GROUP_WORDS.sub("", stripped)).strip(" ,.")
+        while (shorter := _GROUP_WORDS.sub("", stripped)) != stripped:
+            stripped = shorter  # "Dow Jones & Co": the legal form, then the ampersand
+        stripped = _LEADING_GROUP.sub("", stripped).strip(" ,.")
+        if all(word.lower() in _GENERIC_WORDS for word in stripped.split()):
+            stripped = " ".join(name.split()[: len(stripped.split()) + 1])  # "American International Group"
         return self.known(stripped) or stripped or None
 
     def _checked(self, name: str | None) -> str | None:

@@ -111,7 +111,8 @@ def article_entities(
     text = text_of(doc)
     shouted_lines = _shouted_lines(text)
     candidates = _candidates(doc, canonicaliser, marks)
-    candidates = [c for c in candidates if not _in_dateline(c.span, dateline) and not _modifier_compound(c.span)]
+    datelines = _datelines(text, dateline)
+    candidates = [c for c in candidates if not _in_dateline(c.span, datelines) and not _modifier_compound(c.span)]
     for candidate in candidates:
         candidate.shouted = _is_shouted(candidate.span, shouted_lines)
         candidate.in_headline = candidate.span.start_char < headline_end
@@ -123,7 +124,7 @@ def article_entities(
     for entity in entities:
         if len(entity.words) == 1 and entity.words[0] in people - surnames:
             _judge(entity, doc, surnames | people, canonicaliser)  # "Richels" after "CEO JOHN RICHELS"
-    _find_every_mention(doc, entities, dateline)
+    _find_every_mention(doc, entities, datelines)
     _rank(entities, doc, headline_end)
     by_token: dict[int, tuple[Entity, Span]] = {}
     for entity in entities:
@@ -136,7 +137,7 @@ def article_entities(
     return ArticleEntities(entities=entities, by_token=by_token, main=main)
 
 
-def _find_every_mention(doc: Doc, entities: list[Entity], dateline: tuple[int, int] | None) -> None:
+def _find_every_mention(doc: Doc, entities: list[Entity], datelines: list[tuple[int, int]]) -> None:
     """Once a company is known in the article, every other occurrence of its name is its mention, whatever
     the tagger made of it ("Nasdaq" untagged after "Nasdaq Stock Market Inc."), and so is the first word of
     a longer name when it is distinctive ("Nasdaq", "Cerberus")."""
@@ -163,7 +164,7 @@ def _find_every_mention(doc: Doc, entities: list[Entity], dateline: tuple[int, i
     index = 0
     while index < len(doc):
         token = doc[index]
-        if index in taken or not token.text[:1].isupper() or _in_dateline(token, dateline):
+        if index in taken or not token.text[:1].isupper() or _in_dateline(token, datelines):
             index += 1
             continue
         for size in range(min(longest, len(doc) - index), 0, -1):
@@ -480,6 +481,8 @@ def _judge(entity: Entity, doc: Doc, surnames: set[str], canonicaliser: Canonica
         entity.is_company = False
     elif "described" in entity.evidence:
         entity.is_company = not any(_titled(span) or _described_as_a_person(span) for span in entity.mentions)
+    elif len(entity.words) == 1 or all(span.root.dep_ in ("compound", "nmod", "amod") for span in entity.mentions):
+        entity.is_company = False  # the tagger's word alone: a single word or a mere modifier is too often not one
     else:
         entity.is_company = organisation > 0 and not entity.evidence & {"person", "place"}
 
@@ -611,9 +614,21 @@ def _is_shouted_span(span: Span) -> bool:
     return len(letters) > 3 and all(ch.isupper() for ch in letters)
 
 
-def _in_dateline(span, dateline: tuple[int, int] | None) -> bool:
+_PARAGRAPH_DATELINE = re.compile(
+    r"(?m)^[A-Z][A-Z.'’ /-]{1,40}(?:,\s*[A-Z][A-Za-z.]{1,12})?(?:,?\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*"
+    r"(?:\([A-Za-z ]+\))?\s*[-–—]\s"
+)
+"""A roundup's later items open with their own datelines: "SAO PAULO, April 6 -", "WASHINGTON -"."""
+
+
+def _datelines(text: str, dateline: tuple[int, int] | None) -> list[tuple[int, int]]:
+    found = [(match.start(), match.end()) for match in _PARAGRAPH_DATELINE.finditer(text)]
+    return found + [dateline] if dateline is not None else found
+
+
+def _in_dateline(span, datelines: list[tuple[int, int]]) -> bool:
     start = span.start_char if hasattr(span, "start_char") else span.idx
-    return dateline is not None and dateline[0] <= start < dateline[1]
+    return any(first <= start < last for first, last in datelines)
 
 
 def _modifier_compound(span: Span) -> bool:

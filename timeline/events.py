@@ -140,7 +140,7 @@ class _Reader:
             return None
         dates_here = [t for t in self.timexes if sentence.start_char <= t.start < sentence.end_char]
         timex = event_date(self.doc, dates_here, content | _time_clauses(predicate), reporting)
-        if timex is not None and _forecast_period(predicate, timex):
+        if timex is not None and _forecast_period(self.doc, timex):
             timex = None  # "Hormel now expects to earn $2.36 a share this year": forecast today, of the year
         company_reports = reporter is not None and any(
             s.root.i in _subject_tokens(reporter) or s.root.head.i in _subject_tokens(reporter) for _, s in found
@@ -184,7 +184,7 @@ class _Reader:
             if used is not None and (timex.start - sentence.start_char, timex.end - sentence.start_char) == used:
                 continue
             span = self.doc.char_span(timex.start, timex.end, alignment_mode="expand")
-            if span is None or qualifies_something_else(self.doc, timex, span):
+            if span is None or qualifies_something_else(self.doc, timex, span) or _forecast_period(self.doc, timex):
                 continue
             head = attachment_head(span)
             if main is not None and head.i in clause_tokens(sentence.root):
@@ -302,9 +302,28 @@ FORECAST_VERBS = inflected("expect forecast estimate predict project see target 
 PERIODS = frozenset({"quarter", "half", "year"})
 
 
-def _forecast_period(predicate: Token, timex: Timex) -> bool:
-    """A quarter, half or year a forecast is about: the forecast is made on the story's day."""
-    return predicate.lower_ in FORECAST_VERBS and timex.precision in PERIODS
+FORECAST_NOUNS = frozenset(
+    "forecast forecasts outlook guidance view target targets estimate estimates projection plan plans goal aim".split()
+)
+PLAN_VERBS = inflected("plan aim intend")
+
+
+def _forecast_period(doc: Doc, timex: Timex) -> bool:
+    """A quarter, half or year a forecast is about ("expects to earn $2.36 a share this year", "confirmed its
+    outlook for sales to rise in 2008"): the forecast is made on the story's day, not in that period."""
+    if timex.precision not in PERIODS:
+        return False
+    span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
+    token = attachment_head(span) if span is not None else None
+    for _ in range(8):
+        if token is None:
+            return False
+        if token.lower_ in FORECAST_VERBS or token.lower_ in FORECAST_NOUNS or token.lower_ in PLAN_VERBS:
+            return True
+        if token.head.i == token.i:
+            return False
+        token = token.head
+    return False
 
 
 BACKGROUND_AUX = frozenset({"had", "'d"})

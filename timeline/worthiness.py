@@ -90,6 +90,8 @@ SELF_WORDS = frozenset({"it", "its", "itself", "they", "their", "we", "our", "us
 def _about_itself(predicate: Token) -> bool:
     """What a company expects or estimates is its own business only when the clause says so ("Nestle
     expects its sales to rise", "GM forecast a loss"), or names what it forecasts (a result noun)."""
+    if any(child.dep_ == "xcomp" for child in predicate.children):
+        return True  # "Hormel expects to earn": what the subject itself will do
     subject = {t.i for c in predicate.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
     rest = [t for t in predicate.subtree if t.i not in subject and t.i != predicate.i]
     return any(t.lower_ in SELF_WORDS or t.lower_ in RESULT_NOUNS for t in rest)
