@@ -118,7 +118,10 @@ def article_entities(
         candidate.in_headline = candidate.span.start_char < headline_end
     surnames = {ent.text.split()[-1].lower() for ent in doc.ents if ent.label_ == "PERSON" and " " in ent.text.strip()}
     entities = _group(candidates)
+    body = text[headline_end:]
     for entity in entities:
+        if "running_text" not in entity.evidence and any(_written_in(span, body) for span in entity.mentions):
+            entity.evidence.add("running_text")  # the body names it, though the tagger missed it there
         _judge(entity, doc, surnames, canonicaliser)
     people = {e.words[-1] for e in entities if "person" in e.evidence and not e.is_company and len(e.words) > 1}
     for entity in entities:
@@ -212,8 +215,13 @@ def _candidates(doc: Doc, canonicaliser: Canonicaliser, marks: tuple[CodeMark, .
         if mark.kind == "bracket":
             continue
         owner = next((c for c in found.values() if 0 <= mark.start - c.span.end_char <= 2), None)
+        end = next((t.i + 1 for t in reversed(doc) if t.idx + len(t.text) <= mark.start), 0)
         if owner is None:
-            end = next((t.i + 1 for t in reversed(doc) if t.idx + len(t.text) <= mark.start), 0)
+            around = next((c for c in found.values() if c.span.start < end < c.span.end), None)
+            if around is not None:  # "PACIFICORP <PPW> BUYS": the tagger ran the name into the headline
+                around.span = doc[around.span.start : end]
+                owner = around
+        if owner is None:
             owner = add(_name_before(doc, end), COMPANY_LABEL)
         if owner is not None and mark.kind == "index":
             owner.index_code = True  # ".GSPSTEEL" codes an index, not a company
@@ -481,6 +489,8 @@ def _judge(entity: Entity, doc: Doc, surnames: set[str], canonicaliser: Canonica
         entity.is_company = False
     elif "described" in entity.evidence:
         entity.is_company = not any(_titled(span) or _described_as_a_person(span) for span in entity.mentions)
+    elif any(_speaks_as_it(span.root) for span in entity.mentions):
+        entity.is_company = organisation > 0  # "Tamweel said it was planning to launch bonds"
     elif len(entity.words) == 1 or all(span.root.dep_ in ("compound", "nmod", "amod") for span in entity.mentions):
         entity.is_company = False  # the tagger's word alone: a single word or a mere modifier is too often not one
     else:
@@ -553,6 +563,22 @@ def _described_as_a_company(span: Span) -> bool:
         and root.head.lower_ == "of"
         and root.head.head.lower_ in ("shares", "stake", "shareholders")
     )
+
+
+SPEECH_FORMS = frozenset("said says say told tells announced announces reported reports added adds".split())
+
+
+def _speaks_as_it(root) -> bool:
+    """'Tamweel said it was planning to launch bonds', 'X said its profit rose': a subject that calls itself
+    "it" is an organisation, not a person."""
+    if root.dep_ != "nsubj" or root.head.lower_ not in SPEECH_FORMS:
+        return False
+    for child in root.head.children:
+        if child.dep_ == "ccomp":
+            subject = next((c for c in child.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subject is not None and (subject.lower_ == "it" or any(t.lower_ == "its" for t in subject.subtree)):
+                return True
+    return False
 
 
 def _titled(span: Span) -> bool:
@@ -629,6 +655,14 @@ def _datelines(text: str, dateline: tuple[int, int] | None) -> list[tuple[int, i
 def _in_dateline(span, datelines: list[tuple[int, int]]) -> bool:
     start = span.start_char if hasattr(span, "start_char") else span.idx
     return any(first <= start < last for first, last in datelines)
+
+
+def _written_in(span: Span, body: str) -> bool:
+    """The name, as written (not shouted), occurs in the body as a word."""
+    name = " ".join(span.text.split())
+    if len(name) < 3 or name.isupper() and len(name) > 5:
+        return False
+    return re.search(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", body) is not None
 
 
 def _modifier_compound(span: Span) -> bool:
