@@ -41,3 +41,12 @@ def test_no_event_is_dated_by_a_clock_time_alone(tmp_path):
         tmp_path, "Data\n\nNEW YORK (Reuters) - Acme Corp will report results at 10 a.m. (1400 GMT).\n", DAY
     )
     assert all(value is None or "T" not in value for _, value, _ in found)
+
+
+def test_a_chronology_line_is_dated_by_the_day_it_opens_with(tmp_path):
+    text = (
+        "TIMELINE: Volvo sale\n\nHere are the main events.\n\n"
+        "Oct 28 - Ford Motor Co names Geely as preferred bidder for Volvo.\n"
+    )
+    found = lines_of(tmp_path, text, date(2009, 12, 8))
+    assert any(value == "2009-10-28" and "Ford" in companies for companies, value, _ in found)

@@ -31,7 +31,7 @@ _GROUP_WORDS = re.compile(
 )
 _SHOUTED_HEADLINE = re.compile(r"^(?P<name>.+?)\s+(?:INC|CORP|CO|LTD|PLC)\.?\s+\S")
 """An upper-case wire headline the tagger read as one name: "EXCELAN INC SETS INITIAL STOCK OFFER"."""
-_LEGAL_WORDS = frozenset("co inc corp ltd plc llc ag sa nv group company holding holdings".split())
+_LEGAL_WORDS = frozenset("co inc corp ltd plc llc ag sa nv group company holding holdings bancorp cos".split())
 _GENERIC_WORDS = frozenset(
     "american international general national united first federal global standard royal british pacific "
     "continental western eastern northern southern central new world".split()
@@ -166,7 +166,7 @@ class Canonicaliser:
         return name
 
     def _plausible(self, name: str | None) -> str | None:
-        if not name or not re.search(r"[A-Z]", name) or len(name.strip(" .")) < 2 or ":" in name:
+        if not name or not re.search(r"[A-Z]", name) or len(name.strip(" .")) < 2 or ":" in name or not name[0].isalnum():
             return None  # a company writes its name with a capital ("eBay" too): "cts", "dlrs" are units
         if all(part.lower().rstrip(".") in _MONTH_ABBREVIATIONS for part in re.split(r"[/\s-]+", name)):
             return None  # "Aug/Sept": delivery months in a commodity report

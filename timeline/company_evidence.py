@@ -19,7 +19,8 @@ BODY_HEADS = frozenset(
     "embassy republic kingdom state states municipality club team foundation chamber society academy "
     "church military regulator tribunal nations secretariat treasury customs plant factory terminal "
     "airport station port mine refinery site summit conference forum award prize house senate reserve "
-    "exchequer cabinet coalition opposition movement front alliance workers employees".split()
+    "exchequer cabinet coalition opposition movement front alliance workers employees agreement accord pact "
+    "treaty act".split()
 )
 """Words that make a name a public body, association, team or facility when they head it: the last word
 ("the Federal Trade Commission") or the word before "of" ("Ministry of Finance", "House of Commons"). Inside
@@ -61,6 +62,13 @@ def public_bodies() -> frozenset[str]:
 
 def _words(name: str) -> list[str]:
     return re.findall(r"[a-z0-9&]+", name.lower().replace("'s", ""))
+
+
+def is_listed_public_body(name: str) -> bool:
+    """A public body the shipped list names: no legal form makes it a company ("Commodity Credit Corp")."""
+    words = _words(name)
+    key = " ".join(words)
+    return key in public_bodies() or re.sub(r"^the ", "", key) in public_bodies()
 
 
 def is_public_body(name: str) -> bool:

@@ -22,6 +22,7 @@ from .companies import Canonicaliser
 from .company_evidence import (
     PERSON_TITLES,
     is_index,
+    is_listed_public_body,
     is_media,
     is_news_agency,
     is_public_body,
@@ -272,12 +273,20 @@ def _with_legal_form(span: Span | None) -> Span | None:
     """'Chrysler' followed by 'LLC', 'Kraft Foods' by 'Inc.': the legal form belongs to the name."""
     if span is None:
         return None
-    doc, end = span.doc, span.end
+    doc, start, end = span.doc, span.start, span.end
     if end < len(doc) - 1 and doc[end].text == "&" and doc[end + 1].lower_ in ("co", "co."):
         end += 2
     while end < len(doc) and _is_legal_form(doc[end]) and end - span.end < 2:
         end += 1
-    return doc[span.start : end]
+    if (
+        start >= 2
+        and doc[start - 1].lower_ in ("and", "&")
+        and doc[start - 2].is_title
+        and doc[start - 2].ent_type_ not in ("ORG", "PERSON", "GPE", "NORP", "LOC")
+        and (_is_legal_form(doc[end - 1]) or any(t.lower_ in ("'s", "’s") for t in doc[start:end]))
+    ):
+        start -= 2  # "Standard and Poor's Corp", of which the tagger took "Poor's Corp"
+    return doc[start:end]
 
 
 def _name_before(doc: Doc, end: int) -> Span | None:
@@ -481,7 +490,13 @@ def _judge(entity: Entity, doc: Doc, surnames: set[str], canonicaliser: Canonica
     if "running_text" not in entity.evidence:
         entity.evidence.add("shouted_only")
     excluded = not entity.name or canonicaliser.excluded(entity.name) or canonicaliser.excluded(surface)
-    if excluded or entity.evidence & {"news_agency", "index"} or not canonicaliser.plausible(entity.name):
+    if any(is_listed_public_body(_surface(span)) for span in entity.mentions):
+        entity.evidence.add("listed_public_body")
+    if (
+        excluded
+        or entity.evidence & {"news_agency", "index", "listed_public_body"}
+        or not canonicaliser.plausible(entity.name)
+    ):
         entity.is_company = False
     elif strong:
         entity.is_company = "known" in entity.evidence or not entity.evidence & {"word"}

@@ -139,7 +139,9 @@ class _Reader:
         if not found or len(names) > MAX_PARTIES:
             return None
         dates_here = [t for t in self.timexes if sentence.start_char <= t.start < sentence.end_char]
-        timex = event_date(self.doc, dates_here, content | _time_clauses(predicate), reporting)
+        timex = _chronology_date(text_of(self.doc), sentence, dates_here) or event_date(
+            self.doc, dates_here, content | _time_clauses(predicate), reporting
+        )
         if timex is not None and _forecast_period(self.doc, timex):
             timex = None  # "Hormel now expects to earn $2.36 a share this year": forecast today, of the year
         company_reports = reporter is not None and any(
@@ -252,6 +254,17 @@ class _Reader:
             is_headline=is_headline,
             **self.base,
         )
+
+
+_ENTRY_MARK = re.compile(r"\s*[-–—:]\s")
+
+
+def _chronology_date(text: str, sentence: Span, timexes: list[Timex]) -> Timex | None:
+    """'Sept 15 - Volvo Car CEO says Geely denied ...': a line of a chronology opens with its own date."""
+    first = next((t for t in timexes if can_date_an_event(t)), None)
+    if first is None or text[sentence.start_char : first.start].strip():
+        return None
+    return first if _ENTRY_MARK.match(text, first.end) else None
 
 
 def _predicate(root: Token) -> tuple[Token, Token | None]:
