@@ -9,8 +9,8 @@ The gold set (`events_gold.jsonl`, written by hand by `events_gold_guide.md`) co
 `events_sample.py` draws: 150 modern Reuters stories, 50 from 1987 and the five seeds, split by article
 into a tuning half and a held-out half. The articles are ingested with the real `timeline` command into
 a fresh database, exported as JSONL and judged by `events_score.py`. The held-out figures are the ones
-that count. Names are judged by hand in `company_names_judged.json`; the benchmark lists the names it
-finds there unjudged, so the count is never silently partial.
+that count. Names are judged by hand in `company_names_judged.json` ("company", or "junk: why"); the benchmark lists
+the names it finds unjudged, so the count is never silently partial: judge them and run it again.
 """
 
 from __future__ import annotations
@@ -148,7 +148,7 @@ def names(folder: Path, jobs: int) -> None:
         timeline(db, "ingest", "-q", "-j", str(jobs), str(articles))
         listed = [json.loads(line) for line in timeline(db, "companies", "--format", "jsonl").splitlines()]
         top = listed[:TOP_NAMES]
-        verdicts = Counter(judged.get(item["company"], "unjudged") for item in top)
+        verdicts = Counter(judged.get(item["company"], "unjudged").split(":")[0] for item in top)
         timeline(db, "export", "--format", "jsonl", "-o", str(folder / f"{corpus}_events.jsonl"))
         events = read_jsonl(folder / f"{corpus}_events.jsonl")
         ahead = sum(more_than_a_year_ahead(event) for event in events)
@@ -160,7 +160,7 @@ def names(folder: Path, jobs: int) -> None:
         for item in top:
             verdict = judged.get(item["company"], "unjudged")
             if verdict != "company":
-                print(f"  {verdict:9} {item['events']:5d}  {item['company']}")
+                print(f"  {item['events']:5d}  {item['company']}: {verdict}")
 
 
 def main() -> None:

@@ -166,7 +166,13 @@ class Canonicaliser:
         return name
 
     def _plausible(self, name: str | None) -> str | None:
-        if not name or not re.search(r"[A-Z]", name) or len(name.strip(" .")) < 2 or ":" in name or not name[0].isalnum():
+        if (
+            not name
+            or not re.search(r"[A-Z]", name)
+            or len(name.strip(" .")) < 2
+            or ":" in name
+            or not name[0].isalnum()
+        ):
             return None  # a company writes its name with a capital ("eBay" too): "cts", "dlrs" are units
         if all(part.lower().rstrip(".") in _MONTH_ABBREVIATIONS for part in re.split(r"[/\s-]+", name)):
             return None  # "Aug/Sept": delivery months in a commodity report

@@ -549,11 +549,13 @@ def _described_as_a_person(span: Span) -> bool:
 
 COMPANY_NOUNS = frozenset(
     "company companies firm group maker manufacturer carmaker automaker insurer bank lender retailer airline "
-    "carrier operator producer supplier brewer miner refiner conglomerate giant chain fund investor buyer "
-    "partnership subsidiary unit rival competitor exporter importer developer builder distributor provider "
+    "carrier operator brewer miner refiner conglomerate giant chain fund "
+    "partnership subsidiary unit rival competitor developer builder distributor provider "
     "publisher broker brokerage bourse exchange utility shipper shipbuilder chipmaker drugmaker steelmaker "
     "startup concern corporation outfit".split()
 )
+"""Nouns that describe a company. Not "exporter", "producer", "buyer" or "supplier": "China, the world's
+biggest exporter" is a country."""
 
 
 def _described_as_a_company(span: Span) -> bool:

@@ -21,6 +21,8 @@ def text_of(doc: Doc) -> str:
     if text is None:
         text = doc.user_data["timeline_text"] = doc.text
     return text
+
+
 IRREGULAR_FORMS = {
     "say": "said", "tell": "told", "sell": "sold", "buy": "bought", "win": "won", "set": "set", "make": "made",
     "write": "wrote written", "hold": "held", "begin": "began begun", "meet": "met",
