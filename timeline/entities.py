@@ -28,7 +28,7 @@ from .company_evidence import (
     is_public_body,
     is_unit_word,
 )
-from .syntax import text_of
+from .syntax import ents_of, text_of
 from .tickers import CodeMark
 
 LEGAL_FORMS = frozenset(
@@ -117,7 +117,7 @@ def article_entities(
     for candidate in candidates:
         candidate.shouted = _is_shouted(candidate.span, shouted_lines)
         candidate.in_headline = candidate.span.start_char < headline_end
-    surnames = {ent.text.split()[-1].lower() for ent in doc.ents if ent.label_ == "PERSON" and " " in ent.text.strip()}
+    surnames = {ent.text.split()[-1].lower() for ent in ents_of(doc) if ent.label_ == "PERSON" and " " in ent.text.strip()}
     entities = _group(candidates)
     body = text[headline_end:]
     for entity in entities:
@@ -149,7 +149,7 @@ def _find_every_mention(doc: Doc, entities: list[Entity], datelines: list[tuple[
         i for entity in entities if entity.is_company for span in entity.mentions for i in range(span.start, span.end)
     }
     taken |= {
-        i for ent in doc.ents if ent.label_ in ("PERSON", "GPE", "LOC", "NORP") for i in range(ent.start, ent.end)
+        i for ent in ents_of(doc) if ent.label_ in ("PERSON", "GPE", "LOC", "NORP") for i in range(ent.start, ent.end)
     }
     forms: dict[tuple[str, ...], Entity] = {}
     for entity in entities:
@@ -200,7 +200,7 @@ def _candidates(doc: Doc, canonicaliser: Canonicaliser, marks: tuple[CodeMark, .
             span = doc.char_span(mark.start, mark.end, alignment_mode="expand")
             if span is not None:
                 add(span, COMPANY_LABEL, bracket=True, legal_form=_ends_in_legal_form(span))
-    for ent in doc.ents:
+    for ent in ents_of(doc):
         if ent.label_ not in CANDIDATE_LABELS:
             continue
         span = _with_legal_form(_trim(ent))
@@ -466,6 +466,10 @@ def _judge(entity: Entity, doc: Doc, surnames: set[str], canonicaliser: Canonica
     organisation = entity.labels[COMPANY_LABEL] + entity.labels["FAC"] + entity.labels["PRODUCT"]
     people = entity.labels["PERSON"]
     places = entity.labels["GPE"] + entity.labels["LOC"] + entity.labels["NORP"]
+    if not strong and not organisation and not any(_described_as_a_company(span) for span in entity.mentions):
+        entity.evidence.add("place" if places > people else "person")
+        entity.is_company = False  # a person or a place, and nothing says otherwise
+        return
     if (
         people > organisation
         or any(_titled(span) or _described_as_a_person(span) for span in entity.mentions)

@@ -26,7 +26,7 @@ from .event_dates import DEED_NOUNS, can_date_an_event, event_date, qualifies_so
 from .models import DateValue, Mention, Timex
 from .parties import is_bystander
 from .reference import References, is_company_reference, is_subject
-from .syntax import attachment_head, inflected, tense_at, text_of
+from .syntax import attachment_head, ents_of, inflected, tense_at, text_of
 from .tickers import CodeMark
 from .worthiness import EVENT_VERBS, NO_NEWS, worth_a_line
 
@@ -348,7 +348,15 @@ def _background(predicate: Token) -> bool:
 
 
 def clause_tokens(head: Token) -> set[int]:
-    """The head's own clause: its subtree minus embedded clauses, plus a subject it shares."""
+    """The head's own clause: its subtree minus embedded clauses, plus a subject it shares (read once per
+    token and document: a sentence asks for the same clauses several times)."""
+    cache = head.doc.user_data.setdefault("timeline_clauses", {})
+    if head.i not in cache:
+        cache[head.i] = frozenset(_clause_tokens(head))
+    return set(cache[head.i])
+
+
+def _clause_tokens(head: Token) -> set[int]:
     tokens: set[int] = set()
     stack = [head]
     while stack:
@@ -444,7 +452,7 @@ def date_expressions(doc: Doc, published: date | None, settings: Settings, ents=
         text_of(doc),
         published,
         tense_at=lambda start, end: tense_at(doc, start, end),
-        extra_spans=[(e.start_char, e.end_char) for e in (doc.ents if ents is None else ents) if e.label_ == "DATE"],
+        extra_spans=[(e.start_char, e.end_char) for e in (ents_of(doc) if ents is None else ents) if e.label_ == "DATE"],
         earliest_year=settings.earliest_year,
         future_years=settings.future_years,
     )

@@ -15,6 +15,14 @@ if TYPE_CHECKING:
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 
 
+def ents_of(doc: Doc) -> tuple:
+    """The document's entities, built once: spaCy builds the tuple again on each `doc.ents`."""
+    ents = doc.user_data.get("timeline_ents")
+    if ents is None:
+        ents = doc.user_data["timeline_ents"] = doc.ents
+    return ents
+
+
 def text_of(doc: Doc) -> str:
     """The document's text, joined once: spaCy joins every token again on each `doc.text`."""
     text = doc.user_data.get("timeline_text")
