@@ -20,7 +20,7 @@ BODY_HEADS = frozenset(
     "church military regulator tribunal nations secretariat treasury customs plant factory terminal "
     "airport station port mine refinery site summit conference forum award prize house senate reserve "
     "exchequer cabinet coalition opposition movement front alliance workers employees agreement accord pact "
-    "treaty act".split()
+    "treaty act force show fair exhibition festival record".split()
 )
 """Words that make a name a public body, association, team or facility when they head it: the last word
 ("the Federal Trade Commission") or the word before "of" ("Ministry of Finance", "House of Commons"). Inside

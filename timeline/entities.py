@@ -117,7 +117,9 @@ def article_entities(
     for candidate in candidates:
         candidate.shouted = _is_shouted(candidate.span, shouted_lines)
         candidate.in_headline = candidate.span.start_char < headline_end
-    surnames = {ent.text.split()[-1].lower() for ent in ents_of(doc) if ent.label_ == "PERSON" and " " in ent.text.strip()}
+    surnames = {
+        ent.text.split()[-1].lower() for ent in ents_of(doc) if ent.label_ == "PERSON" and " " in ent.text.strip()
+    }
     entities = _group(candidates)
     body = text[headline_end:]
     for entity in entities:

@@ -452,7 +452,9 @@ def date_expressions(doc: Doc, published: date | None, settings: Settings, ents=
         text_of(doc),
         published,
         tense_at=lambda start, end: tense_at(doc, start, end),
-        extra_spans=[(e.start_char, e.end_char) for e in (ents_of(doc) if ents is None else ents) if e.label_ == "DATE"],
+        extra_spans=[
+            (e.start_char, e.end_char) for e in (ents_of(doc) if ents is None else ents) if e.label_ == "DATE"
+        ],
         earliest_year=settings.earliest_year,
         future_years=settings.future_years,
     )
