@@ -85,7 +85,7 @@ class Canonicaliser:
             self._aliases[alias.lower()] = name
         self._canonical_names = {name.lower(): name for name in self._aliases.values()}
         self._exclusions = frozenset(name.lower() for name in exclusions)
-        self._memo: dict[str | tuple[str, str], str | None] = {}
+        self._memo: dict[tuple[str, str], str | None] = {}
 
     def known(self, name: str) -> str | None:
         """The canonical name of a name the gazetteer or the user knows, else None."""
@@ -98,20 +98,19 @@ class Canonicaliser:
 
     def canonical(self, written: str) -> str | None:
         """The canonical company name for `written`, or None when it is not a company."""
-        if written not in self._memo:
-            if len(self._memo) > 100_000:
-                self._memo.clear()
-            self._memo[written] = self._canonical(written)
-        return self._memo[written]
+        return self._remembered(("canonical", written), self._canonical)
 
     def normalised(self, written: str) -> str | None:
         """The name the timeline shows for `written`, before deciding whether it is a company: determiners,
         possessives, legal forms and describing nationalities removed, shouted words in title case."""
-        key = ("normalised", written)
+        return self._remembered(("normalised", written), self._normalised)
+
+    def _remembered(self, key: tuple[str, str], compute) -> str | None:
+        """One memo of names serves every article of a process (cleared when it grows too large)."""
         if key not in self._memo:
             if len(self._memo) > 100_000:
                 self._memo.clear()
-            self._memo[key] = self._normalised(written)
+            self._memo[key] = compute(key[1])
         return self._memo[key]
 
     def _normalised(self, written: str) -> str | None:
