@@ -1,10 +1,12 @@
 """Company names: the shipped gazetteer, canonical forms, and what is not a company.
 
-`Canonicaliser.canonical(name)` maps a written name to the name the timeline uses ("Renault Group",
-"Groupe Renault", "Renault's" and "the diamond group" are Renault), or None when the name is not a
-company (a news agency credited as a source, a government body, an association). Legal suffixes are
-stripped by cleanco; aliases come from the gazetteer (`data/companies.jsonl`, spaCy EntityRuler patterns
-`{"label", "pattern", "id"}`) and from the user's `timeline.toml`.
+`Canonicaliser.normalised(name)` maps a written name to the name the timeline uses ("Renault Group",
+"Groupe Renault", "Renault's" and "the diamond group" are Renault) and `plausible(name)` says whether a
+company could bear it; `canonical(name)` does both for a name seen on its own, with no article around it,
+and also refuses names a word list marks as public bodies. Within an article, `timeline.entities` decides
+company or not from all of a name's mentions. Legal suffixes are stripped by cleanco; aliases come from
+the gazetteer (`data/companies.jsonl`, spaCy EntityRuler patterns `{"label", "pattern", "id"}`) and from
+the user's `timeline.toml`.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Company or not: what the names and the contexts of an article's entity say against it being a company.
+"""Company or not: what the names and the contexts of an article's entity say for or against it being one.
 
 An entity is judged once per article from all its mentions, so one good mention ("Brooklyn Union Gas
 Co") rescues the short ones and a person's reading ("Mr. Volcker", "Paul Volcker") sinks them. Strong
@@ -11,6 +11,10 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from importlib import resources
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span
 
 BODY_HEADS = frozenset(
     "commission ministry minister government parliament congress senate council agency administration "
@@ -115,3 +119,83 @@ def is_media(name: str) -> bool:
 def is_unit_word(name: str) -> bool:
     words = _words(name)
     return len(words) == 1 and words[0] in UNIT_WORDS
+
+
+def before_index_word(span: Span) -> bool:
+    """'the Bovespa index', 'the Nikkei average': a name that heads an index is the index's."""
+    doc = span.doc
+    return span.end < len(doc) and doc[span.end].lower_ in ("index", "average", "composite", "sub-index")
+
+
+ROLE_WORDS = frozenset(
+    "chairman chairwoman chief ceo cfo president director spokesman spokeswoman analyst economist strategist "
+    "executive officer founder minister secretary governor head trader manager partner professor".split()
+)
+"""An appositive role says a name is a person's: "Soud Ba'alawy, the firm's deputy chairman"."""
+
+
+def described_as_a_person(span: Span) -> bool:
+    root = span.root
+    for child in root.children:
+        if child.dep_ == "appos" and (child.lower_ in ROLE_WORDS or any(t.lower_ in ROLE_WORDS for t in child.lefts)):
+            return True
+    return root.dep_ == "appos" and root.head.lower_ in ROLE_WORDS
+
+
+COMPANY_NOUNS = frozenset(
+    "company companies firm group maker manufacturer carmaker automaker insurer bank lender retailer airline "
+    "carrier operator brewer miner refiner conglomerate giant chain fund "
+    "partnership subsidiary unit rival competitor developer builder distributor provider "
+    "publisher broker brokerage bourse exchange utility shipper shipbuilder chipmaker drugmaker steelmaker "
+    "startup concern corporation outfit".split()
+)
+"""Nouns that describe a company. Not "exporter", "producer", "buyer" or "supplier": "China, the world's
+biggest exporter" is a country."""
+
+
+def described_as_a_company(span: Span) -> bool:
+    """'British insurer Pearl', 'buyout firm Cerberus', 'Pearl, the insurer', 'shares of Pearl': a company."""
+    doc, root = span.doc, span.root
+    before = doc[span.start - 1] if span.start > 0 else None
+    if before is not None and before.lower_ in COMPANY_NOUNS and before.dep_ in ("compound", "nmod", "amod"):
+        return True
+    if any(child.dep_ in ("compound", "appos") and child.lower_ in COMPANY_NOUNS for child in root.children):
+        return True
+    if root.dep_ == "appos" and root.head.lower_ in COMPANY_NOUNS:
+        return True
+    after = doc[span.end : span.end + 2]
+    if (
+        len(after) == 2
+        and after[0].lower_ in ("'s", "’s")
+        and after[1].lower_ in ("shares", "stock", "chief", "board", "shareholders")
+    ):
+        return True
+    return (
+        root.dep_ == "pobj"
+        and root.head.lower_ == "of"
+        and root.head.head.lower_ in ("shares", "stake", "shareholders")
+    )
+
+
+SPEECH_FORMS = frozenset("said says say told tells announced announces reported reports added adds".split())
+
+
+def speaks_as_it(root) -> bool:
+    """'Tamweel said it was planning to launch bonds', 'X said its profit rose': a subject that calls itself
+    "it" is an organisation, not a person."""
+    if root.dep_ != "nsubj" or root.head.lower_ not in SPEECH_FORMS:
+        return False
+    for child in root.head.children:
+        if child.dep_ == "ccomp":
+            subject = next((c for c in child.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subject is not None and (subject.lower_ == "it" or any(t.lower_ == "its" for t in subject.subtree)):
+                return True
+    return False
+
+
+def titled(span: Span) -> bool:
+    """'Mr. Volcker', 'President Reagan': a person, whatever the tagger says."""
+    if span.start == 0:
+        return False
+    before = span.doc[span.start - 1]
+    return before.text.rstrip(".").lower() in PERSON_TITLES and before.text[:1].isupper()

@@ -1,13 +1,12 @@
-"""An article's companies: every organisation candidate, grouped into one entity per company, each judged
-company or not from all its mentions, and ranked so that the article's main company is known.
+"""An article's companies: its candidate names grouped into one entity per company, each judged company or
+not from all its mentions, and ranked so that the article's main company is known.
 
-Candidates come from spaCy's entities (organisations, and people, places and products as counter-evidence),
-names before a legal form ("Frayn Printing Co"), names in the angle brackets of 1987 wire stories
-(`<Frayn Financial>`) and names before a ticker (`( XOM.N )`, `<XON>`, `(NYSE: F)`). Two candidates are
-one entity when their names agree once case, possessive, determiner and legal form are set aside, when one
-is the leading part of the other ("Ford" of "Ford Motor Co"), or an acronym or ticker of it ("GM"). Shouted
-text (an all-caps headline or line) is never a name of its own: it only names an entity of the body or a
-known company. The dateline is never a company. Each entity is named by its fullest form in running text.
+Two candidates (see `name_candidates`) are one entity when their names agree once case, possessive,
+determiner and legal form are set aside, when one is the leading part of the other ("Ford" of "Ford Motor
+Co"), an abbreviation ("Sun Micro") or an acronym or ticker of it ("GM"). Shouted text (an all-caps headline
+or line) is never a name of its own: it only names an entity of the body or a known company. No dateline is
+a company. Each entity is named by its fullest formal form in running text, and once it is known every
+other occurrence of its name is its mention.
 """
 
 from __future__ import annotations
@@ -20,31 +19,41 @@ from spacy.tokens import Doc, Span
 
 from .companies import Canonicaliser
 from .company_evidence import (
-    PERSON_TITLES,
+    before_index_word,
+    described_as_a_company,
+    described_as_a_person,
     is_index,
     is_listed_public_body,
     is_media,
     is_news_agency,
     is_public_body,
     is_unit_word,
+    speaks_as_it,
+    titled,
+)
+from .name_candidates import (
+    COMPANY_LABEL,
+    Candidate,
+    datelines,
+    ends_in_legal_form,
+    in_dateline,
+    is_legal_form,
+    is_shouted,
+    is_shouted_span,
+    name_candidates,
+    name_words,
+    shouted_lines,
+    surface,
 )
 from .syntax import ents_of, text_of
 from .tickers import CodeMark
 
-LEGAL_FORMS = frozenset(
-    "co cos corp corporation company companies inc incorporated ltd limited plc llc lp llp ag sa nv spa se "
-    "bhd gmbh kgaa bv ab asa oyj pty pte sarl srl kk group holdings holding bancorp".split()
-)
-"""Words that end a company's name; the two-letter ones count only when written in capitals."""
-CONNECTORS = frozenset({"&", "and", "of", "de", "du", "der", "-", "'s"})
 GENERIC_FIRST_WORDS = frozenset(
     "general american united national first international british new great royal standard southern northern "
     "western eastern central pacific atlantic continental federal global china japan bank credit union the "
     "us u.s. world industrial commercial financial state".split()
 )
 """First words shared by many companies: alone they name no one ("General" of "General Motors")."""
-CANDIDATE_LABELS = frozenset({"ORG", "PERSON", "GPE", "NORP", "FAC", "PRODUCT", "LOC", "WORK_OF_ART"})
-COMPANY_LABEL = "ORG"
 
 
 @dataclass(eq=False)
@@ -87,19 +96,6 @@ class ArticleEntities:
         return [found[start] for start in sorted(found)]
 
 
-@dataclass
-class _Candidate:
-    span: Span
-    label: str
-    legal_form: bool = False
-    ticker: str = ""
-    bracket: bool = False
-    shouted: bool = False
-    in_headline: bool = False
-    known: str = ""
-    index_code: bool = False
-
-
 def article_entities(
     doc: Doc,
     *,
@@ -110,12 +106,12 @@ def article_entities(
 ) -> ArticleEntities:
     """Every entity of a parsed article, judged company or not, with the main company."""
     text = text_of(doc)
-    shouted_lines = _shouted_lines(text)
-    candidates = _candidates(doc, canonicaliser, marks)
-    datelines = _datelines(text, dateline)
-    candidates = [c for c in candidates if not _in_dateline(c.span, datelines) and not _modifier_compound(c.span)]
+    shouted = shouted_lines(text)
+    candidates = name_candidates(doc, canonicaliser, marks)
+    dated = datelines(text, dateline)
+    candidates = [c for c in candidates if not in_dateline(c.span, dated) and not _modifier_compound(c.span)]
     for candidate in candidates:
-        candidate.shouted = _is_shouted(candidate.span, shouted_lines)
+        candidate.shouted = is_shouted(candidate.span, shouted)
         candidate.in_headline = candidate.span.start_char < headline_end
     surnames = {
         ent.text.split()[-1].lower() for ent in ents_of(doc) if ent.label_ == "PERSON" and " " in ent.text.strip()
@@ -130,7 +126,7 @@ def article_entities(
     for entity in entities:
         if len(entity.words) == 1 and entity.words[0] in people - surnames:
             _judge(entity, doc, surnames | people, canonicaliser)  # "Richels" after "CEO JOHN RICHELS"
-    _find_every_mention(doc, entities, datelines)
+    _find_every_mention(doc, entities, dated)
     _rank(entities, doc, headline_end)
     by_token: dict[int, tuple[Entity, Span]] = {}
     for entity in entities:
@@ -143,7 +139,7 @@ def article_entities(
     return ArticleEntities(entities=entities, by_token=by_token, main=main)
 
 
-def _find_every_mention(doc: Doc, entities: list[Entity], datelines: list[tuple[int, int]]) -> None:
+def _find_every_mention(doc: Doc, entities: list[Entity], dated: list[tuple[int, int]]) -> None:
     """Once a company is known in the article, every other occurrence of its name is its mention, whatever
     the tagger made of it ("Nasdaq" untagged after "Nasdaq Stock Market Inc."), and so is the first word of
     a longer name when it is distinctive ("Nasdaq", "Cerberus")."""
@@ -170,7 +166,7 @@ def _find_every_mention(doc: Doc, entities: list[Entity], datelines: list[tuple[
     index = 0
     while index < len(doc):
         token = doc[index]
-        if index in taken or not token.text[:1].isupper() or _in_dateline(token, datelines):
+        if index in taken or not token.text[:1].isupper() or in_dateline(token, dated):
             index += 1
             continue
         for size in range(min(longest, len(doc) - index), 0, -1):
@@ -185,162 +181,6 @@ def _find_every_mention(doc: Doc, entities: list[Entity], datelines: list[tuple[
         index += 1
 
 
-def _candidates(doc: Doc, canonicaliser: Canonicaliser, marks: tuple[CodeMark, ...]) -> list[_Candidate]:
-    found: dict[tuple[int, int], _Candidate] = {}
-    taken: set[int] = set()
-
-    def add(span: Span | None, label: str, **flags) -> _Candidate | None:
-        if span is None or not span.text.strip() or any(i in taken for i in range(span.start, span.end)):
-            return None
-        candidate = _Candidate(span=span, label=label, **flags)
-        found[(span.start, span.end)] = candidate
-        taken.update(range(span.start, span.end))
-        return candidate
-
-    for mark in marks:
-        if mark.kind == "bracket":
-            span = doc.char_span(mark.start, mark.end, alignment_mode="expand")
-            if span is not None:
-                add(span, COMPANY_LABEL, bracket=True, legal_form=_ends_in_legal_form(span))
-    for ent in ents_of(doc):
-        if ent.label_ not in CANDIDATE_LABELS:
-            continue
-        span = _with_legal_form(_trim(ent))
-        if span is None:
-            continue
-        add(span, ent.label_, legal_form=_ends_in_legal_form(span), known=ent.ent_id_ or "")
-    for token in doc:
-        if _is_legal_form(token) and token.i not in taken and token.i > 0:
-            span = _name_before(doc, token.i + 1)
-            if span is not None and len(span) > 1:
-                add(span, COMPANY_LABEL, legal_form=True)
-    for mark in marks:
-        if mark.kind == "bracket":
-            continue
-        owner = next((c for c in found.values() if 0 <= mark.start - c.span.end_char <= 2), None)
-        end = next((t.i + 1 for t in reversed(doc) if t.idx + len(t.text) <= mark.start), 0)
-        if owner is None:
-            around = next((c for c in found.values() if c.span.start < end < c.span.end), None)
-            if around is not None:  # "PACIFICORP <PPW> BUYS": the tagger ran the name into the headline
-                around.span = doc[around.span.start : end]
-                owner = around
-        if owner is None:
-            owner = add(_name_before(doc, end), COMPANY_LABEL)
-        if owner is not None and mark.kind == "index":
-            owner.index_code = True  # ".GSPSTEEL" codes an index, not a company
-        elif owner is not None:
-            owner.ticker = mark.symbol.split(".")[0]
-    for candidate in found.values():
-        candidate.known = candidate.known or canonicaliser.known(_surface(candidate.span)) or ""
-    return sorted(found.values(), key=lambda c: c.span.start)
-
-
-def _trim(span: Span) -> Span | None:
-    """The span without leading determiners, trailing possessives and punctuation."""
-    start, end = span.start, span.end
-    doc = span.doc
-    while start < end - 1 and (
-        doc[start].lower_ in ("the", "a", "an", "former", "ex")
-        or doc[start].is_punct
-        or doc[start].is_space
-        or not doc[start].text[:1].isupper()  # "bank HBOS"
-        or (doc[start].lower_ in COMPANY_NOUNS and doc[start].is_sent_start)  # "Conglomerate Tyco International"
-    ):
-        start += 1
-    if end > start + 1 and doc[end - 1].is_alpha and doc[end - 1].is_lower and doc[end - 1].lower_ not in CONNECTORS:
-        return None  # "Nordic exchange": a description, whose capitalised word only qualifies it
-    while end > start and (
-        doc[end - 1].lower_ in ("'s", "'", "’s", "’") or doc[end - 1].is_punct or doc[end - 1].is_space
-    ):
-        if doc[end - 1].text in (".",) and end - 1 > start and _is_legal_form(doc[end - 2]):
-            break
-        end -= 1
-    return doc[start:end] if end > start else None
-
-
-def _is_legal_form(token) -> bool:
-    if token.lower_.rstrip(".") not in LEGAL_FORMS and token.lower_.replace(".", "") not in LEGAL_FORMS:
-        return False
-    word = token.text.replace(".", "").lower()
-    if len(word) <= 2 and word != "co":
-        return token.text.replace(".", "").isupper()
-    return token.text[:1].isupper()
-
-
-def _ends_in_legal_form(span: Span) -> bool:
-    return any(_is_legal_form(token) for token in span[1:])
-
-
-def _with_legal_form(span: Span | None) -> Span | None:
-    """'Chrysler' followed by 'LLC', 'Kraft Foods' by 'Inc.': the legal form belongs to the name."""
-    if span is None:
-        return None
-    doc, start, end = span.doc, span.start, span.end
-    if end < len(doc) - 1 and doc[end].text == "&" and doc[end + 1].lower_ in ("co", "co."):
-        end += 2
-    while end < len(doc) and _is_legal_form(doc[end]) and end - span.end < 2:
-        end += 1
-    if (
-        start >= 2
-        and doc[start - 1].lower_ in ("and", "&")
-        and doc[start - 2].is_title
-        and doc[start - 2].ent_type_ not in ("ORG", "PERSON", "GPE", "NORP", "LOC")
-        and (_is_legal_form(doc[end - 1]) or any(t.lower_ in ("'s", "’s") for t in doc[start:end]))
-    ):
-        start -= 2  # "Standard and Poor's Corp", of which the tagger took "Poor's Corp"
-    return doc[start:end]
-
-
-def _name_before(doc: Doc, end: int) -> Span | None:
-    """The capitalised words ending at `end` ("Frayn Printing Co"), connectors allowed inside."""
-    start = end
-    while start > 0:
-        token = doc[start - 1]
-        if token.is_space or "\n" in token.text:
-            break
-        shouted_word = token.is_upper and token.is_alpha and token.tag_ in ("JJ", "NN", "NNS")
-        if (
-            token.tag_ in ("NNP", "NNPS")
-            or shouted_word
-            or (token.text[:1].isupper() and token.is_alpha and start == end)
-        ):
-            start -= 1
-        elif token.lower_ in CONNECTORS and start - 1 > 0 and doc[start - 2].text[:1].isupper():
-            start -= 1
-        else:
-            break
-    while start < end and (doc[start].lower_ in CONNECTORS or doc[start].lower_ in ("the", "a")):
-        start += 1
-    return doc[start:end] if start < end else None
-
-
-_SURFACES: dict[str, str] = {}
-
-
-def _surface(span: Span) -> str:
-    """The name as written, on one line, without a possessive ending."""
-    written = span.text
-    surface = _SURFACES.get(written)
-    if surface is None:
-        if len(_SURFACES) > 50_000:
-            _SURFACES.clear()
-        surface = _SURFACES[written] = _POSSESSIVE_END.sub("", " ".join(written.split()))
-    return surface
-
-
-_POSSESSIVE_END = re.compile(r"\s*(?:'s|’s|'|’)$")
-
-
-def name_words(name: str) -> tuple[str, ...]:
-    """The words a name is compared by: lower case, without possessive, determiner or legal form."""
-    words = re.findall(r"[a-z0-9&]+", re.sub(r"['’]s\b", "", name.lower()).replace(".", ""))
-    while words and words[0] in ("the", "a", "an"):
-        words = words[1:]
-    while len(words) > 1 and (words[-1] in LEGAL_FORMS or words[-1] == "&"):
-        words = words[:-1]
-    return tuple(words)
-
-
 def _acronym(words: tuple[str, ...]) -> str:
     return (
         "".join(word[0] for word in words if word not in ("of", "and", "&", "the", "de", "for"))
@@ -349,17 +189,17 @@ def _acronym(words: tuple[str, ...]) -> str:
     )
 
 
-def _group(candidates: list[_Candidate]) -> list[Entity]:
+def _group(candidates: list[Candidate]) -> list[Entity]:
     """One entity per company: full running-text names first, then short, shouted and headline forms."""
     rank = {COMPANY_LABEL: 0, "PERSON": 1}
     order = sorted(
         candidates,
-        key=lambda c: (c.shouted, rank.get(c.label, 2), -len(name_words(_surface(c.span))), c.span.start),
+        key=lambda c: (c.shouted, rank.get(c.label, 2), -len(name_words(surface(c.span))), c.span.start),
     )
     entities: list[Entity] = []
     for candidate in order:
         entity = _shouted_form(candidate, entities) if candidate.shouted else None
-        words = name_words(_surface(candidate.span))
+        words = name_words(surface(candidate.span))
         if not words:
             continue
         key = "".join(words)
@@ -386,7 +226,7 @@ def _group(candidates: list[_Candidate]) -> list[Entity]:
     return entities
 
 
-def _shouted_form(candidate: _Candidate, entities: list[Entity]) -> Entity | None:
+def _shouted_form(candidate: Candidate, entities: list[Entity]) -> Entity | None:
     """The body's company that a shouted name stands for: the longest run of words around the tagger's span
     that names it ("PROGRESSIVE SAVINGS <PRSL>" where the tagger took "SAVINGS", "REAL ESTATE FIRM CUTS
     INTERMAGNETICS<INMA>"). The candidate's span shrinks or grows to that run."""
@@ -416,13 +256,13 @@ def _shouted_form(candidate: _Candidate, entities: list[Entity]) -> Entity | Non
     return best[2]
 
 
-def _same_as(candidate: _Candidate, words: tuple[str, ...], key: str, entities: list[Entity]) -> Entity | None:
+def _same_as(candidate: Candidate, words: tuple[str, ...], key: str, entities: list[Entity]) -> Entity | None:
     exact = [entity for entity in entities if key in entity.keys]
     if exact:
         return exact[0]
     if candidate.label in ("GPE", "NORP", "LOC") or (candidate.label == "PERSON" and len(words) > 1):
         return None  # "Singapore" and "Henry Ford" never shorten a company's name
-    if is_index(_surface(candidate.span)):
+    if is_index(surface(candidate.span)):
         return None  # "Standard & Poor's 500" is no short form of anyone
     abbreviated = [
         entity
@@ -456,47 +296,47 @@ MAIN_SALIENCE = 2.0
 
 def _judge(entity: Entity, doc: Doc, surnames: set[str], canonicaliser: Canonicaliser) -> None:
     """Company or not, from the evidence of every mention; and the name the timeline shows."""
-    running = [span for span in entity.mentions if not _is_shouted_span(span)] or entity.mentions
-    formal = [span for span in running if _ends_in_legal_form(span)] or running
-    fullest = max(formal, key=lambda span: (len(name_words(_surface(span))), -span.start))
-    surface = _surface(fullest)
+    running = [span for span in entity.mentions if not is_shouted_span(span)] or entity.mentions
+    formal = [span for span in running if ends_in_legal_form(span)] or running
+    fullest = max(formal, key=lambda span: (len(name_words(surface(span))), -span.start))
+    written = surface(fullest)
     if any(_possessive_after(span) and _name_goes_on(span) for span in entity.mentions):
-        surface += "'s"  # "Kohl's said", "Standard & Poor's Corp": the name itself ends so
+        written += "'s"  # "Kohl's said", "Standard & Poor's Corp": the name itself ends so
     strong = bool(entity.evidence & {"legal_form", "ticker", "bracket", "known"})
     if not entity.name:
-        entity.name = canonicaliser.normalised(surface) or ""
+        entity.name = canonicaliser.normalised(written) or ""
     organisation = entity.labels[COMPANY_LABEL] + entity.labels["FAC"] + entity.labels["PRODUCT"]
     people = entity.labels["PERSON"]
     places = entity.labels["GPE"] + entity.labels["LOC"] + entity.labels["NORP"]
-    if not strong and not organisation and not any(_described_as_a_company(span) for span in entity.mentions):
+    if not strong and not organisation and not any(described_as_a_company(span) for span in entity.mentions):
         entity.evidence.add("place" if places > people else "person")
         entity.is_company = False  # a person or a place, and nothing says otherwise
         return
     if (
         people > organisation
-        or any(_titled(span) or _described_as_a_person(span) for span in entity.mentions)
+        or any(titled(span) or described_as_a_person(span) for span in entity.mentions)
         or (len(entity.words) == 1 and entity.words[0] in surnames)
     ):
         entity.evidence.add("person")
     if places > organisation:
         entity.evidence.add("place")
-    if any(_described_as_a_company(span) for span in entity.mentions):
+    if any(described_as_a_company(span) for span in entity.mentions):
         entity.evidence.add("described")
-    if any(is_public_body(_surface(span)) for span in entity.mentions):
+    if any(is_public_body(surface(span)) for span in entity.mentions):
         entity.evidence.add("public_body")
     if (
-        any(is_index(_surface(span)) or _before_index_word(span) for span in entity.mentions)
+        any(is_index(surface(span)) or before_index_word(span) for span in entity.mentions)
         or "index" in entity.evidence
     ):
         entity.evidence.add("index")
-    if is_news_agency(surface) or any(is_media(_surface(span)) for span in entity.mentions):
+    if is_news_agency(written) or any(is_media(surface(span)) for span in entity.mentions):
         entity.evidence.add("news_agency")
-    if is_unit_word(surface) or not re.search(r"[A-Z]", surface):
+    if is_unit_word(written) or not re.search(r"[A-Z]", written):
         entity.evidence.add("word")
     if "running_text" not in entity.evidence:
         entity.evidence.add("shouted_only")
-    excluded = not entity.name or canonicaliser.excluded(entity.name) or canonicaliser.excluded(surface)
-    if any(is_listed_public_body(_surface(span)) for span in entity.mentions):
+    excluded = not entity.name or canonicaliser.excluded(entity.name) or canonicaliser.excluded(written)
+    if any(is_listed_public_body(surface(span)) for span in entity.mentions):
         entity.evidence.add("listed_public_body")
     if (
         excluded
@@ -509,19 +349,13 @@ def _judge(entity: Entity, doc: Doc, surnames: set[str], canonicaliser: Canonica
     elif entity.evidence & {"public_body", "word", "shouted_only"}:
         entity.is_company = False
     elif "described" in entity.evidence:
-        entity.is_company = not any(_titled(span) or _described_as_a_person(span) for span in entity.mentions)
-    elif any(_speaks_as_it(span.root) for span in entity.mentions):
+        entity.is_company = not any(titled(span) or described_as_a_person(span) for span in entity.mentions)
+    elif any(speaks_as_it(span.root) for span in entity.mentions):
         entity.is_company = organisation > 0  # "Tamweel said it was planning to launch bonds"
     elif len(entity.words) == 1 or all(span.root.dep_ in ("compound", "nmod", "amod") for span in entity.mentions):
         entity.is_company = False  # the tagger's word alone: a single word or a mere modifier is too often not one
     else:
         entity.is_company = organisation > 0 and not entity.evidence & {"person", "place"}
-
-
-def _before_index_word(span: Span) -> bool:
-    """'the Bovespa index', 'the Nikkei average': a name that heads an index is the index's."""
-    doc = span.doc
-    return span.end < len(doc) and doc[span.end].lower_ in ("index", "average", "composite", "sub-index")
 
 
 def _name_goes_on(span: Span) -> bool:
@@ -530,86 +364,12 @@ def _name_goes_on(span: Span) -> bool:
     if span.end + 1 >= len(doc):
         return True
     following = doc[span.end + 1]
-    return following.pos_ in ("VERB", "AUX", "CCONJ", "PUNCT") or _is_legal_form(following)
+    return following.pos_ in ("VERB", "AUX", "CCONJ", "PUNCT") or is_legal_form(following)
 
 
 def _possessive_after(span: Span) -> bool:
     doc = span.doc
     return span.end < len(doc) and doc[span.end].lower_ in ("'s", "’s")
-
-
-ROLE_WORDS = frozenset(
-    "chairman chairwoman chief ceo cfo president director spokesman spokeswoman analyst economist strategist "
-    "executive officer founder minister secretary governor head trader manager partner professor".split()
-)
-"""An appositive role says a name is a person's: "Soud Ba'alawy, the firm's deputy chairman"."""
-
-
-def _described_as_a_person(span: Span) -> bool:
-    root = span.root
-    for child in root.children:
-        if child.dep_ == "appos" and (child.lower_ in ROLE_WORDS or any(t.lower_ in ROLE_WORDS for t in child.lefts)):
-            return True
-    return root.dep_ == "appos" and root.head.lower_ in ROLE_WORDS
-
-
-COMPANY_NOUNS = frozenset(
-    "company companies firm group maker manufacturer carmaker automaker insurer bank lender retailer airline "
-    "carrier operator brewer miner refiner conglomerate giant chain fund "
-    "partnership subsidiary unit rival competitor developer builder distributor provider "
-    "publisher broker brokerage bourse exchange utility shipper shipbuilder chipmaker drugmaker steelmaker "
-    "startup concern corporation outfit".split()
-)
-"""Nouns that describe a company. Not "exporter", "producer", "buyer" or "supplier": "China, the world's
-biggest exporter" is a country."""
-
-
-def _described_as_a_company(span: Span) -> bool:
-    """'British insurer Pearl', 'buyout firm Cerberus', 'Pearl, the insurer', 'shares of Pearl': a company."""
-    doc, root = span.doc, span.root
-    before = doc[span.start - 1] if span.start > 0 else None
-    if before is not None and before.lower_ in COMPANY_NOUNS and before.dep_ in ("compound", "nmod", "amod"):
-        return True
-    if any(child.dep_ in ("compound", "appos") and child.lower_ in COMPANY_NOUNS for child in root.children):
-        return True
-    if root.dep_ == "appos" and root.head.lower_ in COMPANY_NOUNS:
-        return True
-    after = doc[span.end : span.end + 2]
-    if (
-        len(after) == 2
-        and after[0].lower_ in ("'s", "’s")
-        and after[1].lower_ in ("shares", "stock", "chief", "board", "shareholders")
-    ):
-        return True
-    return (
-        root.dep_ == "pobj"
-        and root.head.lower_ == "of"
-        and root.head.head.lower_ in ("shares", "stake", "shareholders")
-    )
-
-
-SPEECH_FORMS = frozenset("said says say told tells announced announces reported reports added adds".split())
-
-
-def _speaks_as_it(root) -> bool:
-    """'Tamweel said it was planning to launch bonds', 'X said its profit rose': a subject that calls itself
-    "it" is an organisation, not a person."""
-    if root.dep_ != "nsubj" or root.head.lower_ not in SPEECH_FORMS:
-        return False
-    for child in root.head.children:
-        if child.dep_ == "ccomp":
-            subject = next((c for c in child.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-            if subject is not None and (subject.lower_ == "it" or any(t.lower_ == "its" for t in subject.subtree)):
-                return True
-    return False
-
-
-def _titled(span: Span) -> bool:
-    """'Mr. Volcker', 'President Reagan': a person, whatever the tagger says."""
-    if span.start == 0:
-        return False
-    before = span.doc[span.start - 1]
-    return before.text.rstrip(".").lower() in PERSON_TITLES and before.text[:1].isupper()
 
 
 def _rank(entities: list[Entity], doc: Doc, headline_end: int) -> None:
@@ -632,52 +392,6 @@ def _rank(entities: list[Entity], doc: Doc, headline_end: int) -> None:
                     score += 1.0
         score += 0.5 * min(len(entity.mentions), 6)
         entity.salience = score
-
-
-def _shouted_lines(text: str) -> list[tuple[int, int]]:
-    """Lines written in capitals (a wire headline) in an article that is not all capitals."""
-    if _capitals(text) > 0.6:
-        return []
-    lines, offset = [], 0
-    for line in text.split("\n"):
-        if len(line) >= 6 and _capitals(line) > 0.8:
-            lines.append((offset, offset + len(line)))
-        offset += len(line) + 1
-    return lines
-
-
-_NOT_LETTERS = re.compile(r"[^A-Za-z]+")
-
-
-def _capitals(text: str) -> float:
-    letters = _NOT_LETTERS.sub("", text)
-    return sum(map(str.isupper, letters)) / len(letters) if len(letters) >= 6 else 0.0
-
-
-def _is_shouted(span: Span, lines: list[tuple[int, int]]) -> bool:
-    return any(start <= span.start_char < end for start, end in lines)
-
-
-def _is_shouted_span(span: Span) -> bool:
-    letters = [ch for ch in span.text if ch.isalpha()]
-    return len(letters) > 3 and all(ch.isupper() for ch in letters)
-
-
-_PARAGRAPH_DATELINE = re.compile(
-    r"(?m)^[A-Z][A-Z.'’ /-]{1,40}(?:,\s*[A-Z][A-Za-z.]{1,12})?(?:,?\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*"
-    r"(?:\([A-Za-z ]+\))?\s*[-–—]\s"
-)
-"""A roundup's later items open with their own datelines: "SAO PAULO, April 6 -", "WASHINGTON -"."""
-
-
-def _datelines(text: str, dateline: tuple[int, int] | None) -> list[tuple[int, int]]:
-    found = [(match.start(), match.end()) for match in _PARAGRAPH_DATELINE.finditer(text)]
-    return found + [dateline] if dateline is not None else found
-
-
-def _in_dateline(span, datelines: list[tuple[int, int]]) -> bool:
-    start = span.start_char if hasattr(span, "start_char") else span.idx
-    return any(first <= start < last for first, last in datelines)
 
 
 def _written_in(span: Span, body: str) -> bool:

@@ -14,10 +14,10 @@ import re
 from typing import TYPE_CHECKING
 
 from .models import Timex, precision_rank
-from .syntax import attachment_head, text_of
+from .syntax import attachment_head, inflected, text_of
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
 INSTRUMENT_NOUNS = frozenset(
     "note notes bond bonds debenture debentures security securities loan loans debt maturity maturities "
@@ -114,6 +114,45 @@ def _names_an_instrument(token: Token) -> bool:
         if token.lower_ in MATURITY_WORDS or token.lower_ in INSTRUMENT_NOUNS:
             return True
         if token.head.i == token.i or token.pos_ == "VERB":
+            return False
+        token = token.head
+    return False
+
+
+_ENTRY_MARK = re.compile(r"\s*[-–—:]\s")
+
+
+def chronology_date(text: str, sentence: Span, timexes: list[Timex]) -> Timex | None:
+    """'Sept 15 - Volvo Car CEO says Geely denied ...': a line of a chronology opens with its own date."""
+    first = next((t for t in timexes if can_date_an_event(t)), None)
+    if first is None or text[sentence.start_char : first.start].strip():
+        return None
+    return first if _ENTRY_MARK.match(text, first.end) else None
+
+
+FORECAST_VERBS = inflected("expect forecast estimate predict project see target guide anticipate")
+PERIODS = frozenset({"quarter", "half", "year"})
+
+
+FORECAST_NOUNS = frozenset(
+    "forecast forecasts outlook guidance view target targets estimate estimates projection plan plans goal aim".split()
+)
+PLAN_VERBS = inflected("plan aim intend")
+
+
+def forecast_period(doc: Doc, timex: Timex) -> bool:
+    """A quarter, half or year a forecast is about ("expects to earn $2.36 a share this year", "confirmed its
+    outlook for sales to rise in 2008"): the forecast is made on the story's day, not in that period."""
+    if timex.precision not in PERIODS:
+        return False
+    span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
+    token = attachment_head(span) if span is not None else None
+    for _ in range(8):
+        if token is None:
+            return False
+        if token.lower_ in FORECAST_VERBS or token.lower_ in FORECAST_NOUNS or token.lower_ in PLAN_VERBS:
+            return True
+        if token.head.i == token.i:
             return False
         token = token.head
     return False

@@ -15,29 +15,41 @@ from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date, timedelta
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
+from .clauses import (
+    SUBJECT_DEPS,
+    antecedent_of,
+    background,
+    clause_tokens,
+    party_clauses,
+    predicate,
+    subject_is_implicit,
+    subject_tokens,
+    time_clauses,
+)
 from .companies import Canonicaliser
 from .config import Settings
 from .dates import find_dates
 from .entities import ArticleEntities, Entity, article_entities
 from .estimates import estimate_written
-from .event_dates import DEED_NOUNS, can_date_an_event, event_date, qualifies_something_else
+from .event_dates import (
+    DEED_NOUNS,
+    can_date_an_event,
+    chronology_date,
+    event_date,
+    forecast_period,
+    qualifies_something_else,
+)
 from .models import DateValue, Mention, Timex
 from .parties import is_bystander
 from .reference import References, is_company_reference, is_subject
-from .syntax import attachment_head, ents_of, inflected, tense_at, text_of
+from .syntax import attachment_head, ents_of, tense_at, text_of
 from .tickers import CodeMark
 from .worthiness import EVENT_VERBS, NO_NEWS, worth_a_line
 
-CLAUSE_DEPS = frozenset({"ccomp", "advcl", "relcl", "acl", "parataxis", "csubj", "csubjpass"})
-SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 PUBLISHED_TEXT = "(publication date)"
 """The date text of a mention dated by its article's publication (or story) day."""
-REPORTING_VERBS = inflected("say tell report announce state add confirm disclose reveal note tell comment explain")
-TIME_CLAUSE_MARKS = frozenset({"when", "as", "after", "once", "before"})
-"""'When the Air Force selected Northrop on February 29, Boeing challenged the award': the main clause
-happened at the time clause's date."""
 MAX_PARTIES = 4
 """A sentence naming more companies than this lists partners, rivals or index members: not one event."""
 
@@ -120,11 +132,11 @@ class _Reader:
         return self._mention(0, end, text_of(self.doc)[:end], found, date_value, timex, is_headline=True)
 
     def read(self, sentence: Span) -> Mention | None:
-        predicate, reporter = _predicate(sentence.root)
-        content = clause_tokens(predicate)
-        parties = _party_clauses(predicate, reporter)
-        reporting = (clause_tokens(reporter) - {t.i for t in predicate.subtree}) if reporter is not None else set()
-        subjects = _subject_tokens(predicate) | (_subject_tokens(reporter) if reporter is not None else set())
+        verb, reporter = predicate(sentence.root)  # "Ford said its sales rose": rose, said
+        content = clause_tokens(verb)
+        parties = party_clauses(verb, reporter)
+        reporting = (clause_tokens(reporter) - {t.i for t in verb.subtree}) if reporter is not None else set()
+        subjects = subject_tokens(verb) | (subject_tokens(reporter) if reporter is not None else set())
         found = [
             (entity, span)
             for entity, span in self.entities.mentions_in(parties | (subjects & reporting))
@@ -139,23 +151,21 @@ class _Reader:
         if not found or len(names) > MAX_PARTIES:
             return None
         dates_here = [t for t in self.timexes if sentence.start_char <= t.start < sentence.end_char]
-        timex = _chronology_date(text_of(self.doc), sentence, dates_here) or event_date(
-            self.doc, dates_here, content | _time_clauses(predicate), reporting
+        timex = chronology_date(text_of(self.doc), sentence, dates_here) or event_date(
+            self.doc, dates_here, content | time_clauses(verb), reporting
         )
-        if timex is not None and _forecast_period(self.doc, timex):
+        if timex is not None and forecast_period(self.doc, timex):
             timex = None  # "Hormel now expects to earn $2.36 a share this year": forecast today, of the year
         company_reports = reporter is not None and any(
-            s.root.i in _subject_tokens(reporter) or s.root.head.i in _subject_tokens(reporter) for _, s in found
+            s.root.i in subject_tokens(reporter) or s.root.head.i in subject_tokens(reporter) for _, s in found
         )
-        if not worth_a_line(
-            sentence, predicate, reporter, subject_company is not None, company_reports, timex is not None
-        ):
+        if not worth_a_line(sentence, verb, reporter, subject_company is not None, company_reports, timex is not None):
             return None
         if timex is not None:
             date_value = DateValue.from_timex(timex)
             if self.story and _THE_DAY.search(timex.text) and timex.value == str(self.base["published"]):
                 date_value = self.story  # "earlier in the day": the story's day, not the day it was published
-        elif self.story is not None and not _background(predicate):
+        elif self.story is not None and not background(verb):
             date_value = self.story
         else:
             return None
@@ -186,7 +196,7 @@ class _Reader:
             if used is not None and (timex.start - sentence.start_char, timex.end - sentence.start_char) == used:
                 continue
             span = self.doc.char_span(timex.start, timex.end, alignment_mode="expand")
-            if span is None or qualifies_something_else(self.doc, timex, span) or _forecast_period(self.doc, timex):
+            if span is None or qualifies_something_else(self.doc, timex, span) or forecast_period(self.doc, timex):
                 continue
             head = attachment_head(span)
             if main is not None and head.i in clause_tokens(sentence.root):
@@ -194,12 +204,12 @@ class _Reader:
             clause = clause_tokens(head) if head.pos_ in ("VERB", "AUX") else {t.i for t in head.subtree}
             if head.pos_ not in ("VERB", "AUX") and head.lower_ not in DEED_NOUNS:
                 continue
-            if head.pos_ in ("VERB", "AUX") and (head.lower_ not in EVENT_VERBS or _background(head)):
+            if head.pos_ in ("VERB", "AUX") and (head.lower_ not in EVENT_VERBS or background(head)):
                 continue
             found = [
-                (e, s) for e, s in self.entities.mentions_in(clause) if not is_bystander(s) or _antecedent_of(head, s)
+                (e, s) for e, s in self.entities.mentions_in(clause) if not is_bystander(s) or antecedent_of(head, s)
             ]
-            if not found and _subject_is_implicit(head):
+            if not found and subject_is_implicit(head):
                 # "Xiaomi's main plant, the same one that started construction in early 2022"
                 found = [
                     (e, s) for e, s in self.entities.mentions_in(clause_tokens(sentence.root)) if not is_bystander(s)
@@ -254,168 +264,6 @@ class _Reader:
             is_headline=is_headline,
             **self.base,
         )
-
-
-_ENTRY_MARK = re.compile(r"\s*[-–—:]\s")
-
-
-def _chronology_date(text: str, sentence: Span, timexes: list[Timex]) -> Timex | None:
-    """'Sept 15 - Volvo Car CEO says Geely denied ...': a line of a chronology opens with its own date."""
-    first = next((t for t in timexes if can_date_an_event(t)), None)
-    if first is None or text[sentence.start_char : first.start].strip():
-        return None
-    return first if _ENTRY_MARK.match(text, first.end) else None
-
-
-def _predicate(root: Token) -> tuple[Token, Token | None]:
-    """The event's verb and the verb that reports it: 'Ford said its sales rose' gives ('rose', 'said')."""
-    if root.lower_ in REPORTING_VERBS:
-        content = next((child for child in root.children if child.dep_ == "ccomp"), None)
-        if content is not None:
-            return content, root
-    return root, None
-
-
-def _antecedent_of(verb: Token, span: Span) -> bool:
-    """'North Fork, which was acquired by Capital One': what a relative clause tells is about its antecedent,
-    whatever role the antecedent plays outside it ("CEO of North Fork")."""
-    return verb.dep_ == "relcl" and span.root.i == verb.head.i
-
-
-IMPLICIT_SUBJECTS = frozenset({"one", "ones", "which", "that", "who", "it", "they"})
-
-
-def _subject_is_implicit(verb: Token) -> bool:
-    """A relative or pronoun subject ("the same one that started ..."): the clause is about what the
-    sentence is about."""
-    subject = _own_subject(verb)
-    if subject is None or verb.pos_ not in ("VERB", "AUX"):
-        return False
-    if subject.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
-        return verb.head.lower_ in IMPLICIT_SUBJECTS or verb.head.pos_ == "NOUN"
-    return subject.lower_ in IMPLICIT_SUBJECTS
-
-
-def _subject_tokens(verb: Token) -> set[int]:
-    subject = _own_subject(verb) or _shared_subject(verb)
-    return {token.i for token in subject.subtree} if subject is not None else set()
-
-
-def _time_clauses(predicate: Token) -> set[int]:
-    tokens: set[int] = set()
-    for child in predicate.children:
-        if child.dep_ == "advcl" and any(
-            mark.dep_ in ("mark", "advmod") and mark.lower_ in TIME_CLAUSE_MARKS for mark in child.children
-        ):
-            tokens |= clause_tokens(child)
-    return tokens
-
-
-FORECAST_VERBS = inflected("expect forecast estimate predict project see target guide anticipate")
-PERIODS = frozenset({"quarter", "half", "year"})
-
-
-FORECAST_NOUNS = frozenset(
-    "forecast forecasts outlook guidance view target targets estimate estimates projection plan plans goal aim".split()
-)
-PLAN_VERBS = inflected("plan aim intend")
-
-
-def _forecast_period(doc: Doc, timex: Timex) -> bool:
-    """A quarter, half or year a forecast is about ("expects to earn $2.36 a share this year", "confirmed its
-    outlook for sales to rise in 2008"): the forecast is made on the story's day, not in that period."""
-    if timex.precision not in PERIODS:
-        return False
-    span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
-    token = attachment_head(span) if span is not None else None
-    for _ in range(8):
-        if token is None:
-            return False
-        if token.lower_ in FORECAST_VERBS or token.lower_ in FORECAST_NOUNS or token.lower_ in PLAN_VERBS:
-            return True
-        if token.head.i == token.i:
-            return False
-        token = token.head
-    return False
-
-
-BACKGROUND_AUX = frozenset({"had", "'d"})
-
-
-def _background(predicate: Token) -> bool:
-    """A past perfect ('had agreed') tells what came before the story, not what happened on its day."""
-    return any(child.dep_ in ("aux", "auxpass") and child.lower_ in BACKGROUND_AUX for child in predicate.children)
-
-
-def clause_tokens(head: Token) -> set[int]:
-    """The head's own clause: its subtree minus embedded clauses, plus a subject it shares (read once per
-    token and document: a sentence asks for the same clauses several times)."""
-    cache = head.doc.user_data.setdefault("timeline_clauses", {})
-    if head.i not in cache:
-        cache[head.i] = frozenset(_clause_tokens(head))
-    return set(cache[head.i])
-
-
-def _clause_tokens(head: Token) -> set[int]:
-    tokens: set[int] = set()
-    stack = [head]
-    while stack:
-        token = stack.pop()
-        tokens.add(token.i)
-        for child in token.children:
-            if child.dep_ in CLAUSE_DEPS and not _infinitive(child):
-                continue
-            if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX"):
-                continue
-            stack.append(child)
-    subject = _shared_subject(head)
-    if subject is not None:
-        tokens.update(t.i for t in subject.subtree)
-    own = _own_subject(head)
-    if head.dep_ == "relcl" and own is not None and own.tag_ in ("WDT", "WP"):
-        antecedent = head.head  # "Airbus, which has out-sold Boeing since 2003"
-        tokens.add(antecedent.i)
-        if antecedent.dep_ == "appos":
-            tokens.add(antecedent.head.i)
-    return tokens
-
-
-def _infinitive(clause: Token) -> bool:
-    """'a deal to buy Oregon Steel', 'made a deal to buy Oregon Steel': a purpose, part of its clause."""
-    return clause.dep_ in ("acl", "advcl") and any(
-        child.dep_ == "aux" and child.lower_ == "to" for child in clause.children
-    )
-
-
-def _party_clauses(predicate: Token, reporter: Token | None) -> set[int]:
-    """Where a sentence's parties are: the event's clause, the verbs coordinated with it ('failed to win
-    ... but still owns'), and what a verb other than a reporting one reports (the parser often makes
-    'Pearl announced a bid, topping a deal agreed between ...' hang on 'agreed')."""
-    tokens = clause_tokens(predicate)
-    for child in predicate.children:
-        if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX"):
-            tokens |= clause_tokens(child)
-        if reporter is None and child.dep_ == "ccomp":
-            tokens |= clause_tokens(child)
-    return tokens
-
-
-def _own_subject(verb: Token) -> Token | None:
-    return next((child for child in verb.children if child.dep_ in SUBJECT_DEPS), None)
-
-
-def _shared_subject(head: Token) -> Token | None:
-    """The subject of a verb that has none of its own: its governor's, or the noun a participle modifies."""
-    token = head
-    for _ in range(4):
-        if _own_subject(token) is not None:
-            return _own_subject(token) if token is not head else None
-        if token.dep_ in ("acl", "relcl"):
-            return token.head
-        if token.dep_ not in ("xcomp", "conj", "advcl", "pcomp") or token.head.i == token.i:
-            return None
-        token = token.head
-    return None
 
 
 _THE_DAY = re.compile(r"(?i)\bthe\s+day\b")

@@ -88,10 +88,6 @@ def _compatible(a: DateValue, b: DateValue) -> bool:
     return (a.start <= b.start and b.end <= a.end) or (b.start <= a.start and a.end <= b.end)
 
 
-def _nested(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
-    return set(a) <= set(b) or set(b) <= set(a)
-
-
 def _similarity(a: Mention, b: Mention) -> float:
     return token_set_ratio(_core(a), _core(b))
 

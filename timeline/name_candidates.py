@@ -1,0 +1,244 @@
+"""Where an article names an organisation: the candidate names extraction starts from, before they are
+grouped into entities and judged.
+
+Candidates come from spaCy's entities (organisations, and people, places and products as counter-evidence),
+names before a legal form ("Frayn Printing Co"), names in the angle brackets of 1987 wire stories
+(`<Frayn Financial>`) and names before a ticker (`( XOM.N )`, `<XON>`, `(NYSE: F)`), each trimmed to the
+name itself. Also here: what is shouted (an all-caps headline or line) and what is a dateline.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span
+
+from .companies import Canonicaliser
+from .company_evidence import COMPANY_NOUNS
+from .syntax import ents_of
+from .tickers import CodeMark
+
+LEGAL_FORMS = frozenset(
+    "co cos corp corporation company companies inc incorporated ltd limited plc llc lp llp ag sa nv spa se "
+    "bhd gmbh kgaa bv ab asa oyj pty pte sarl srl kk group holdings holding bancorp".split()
+)
+"""Words that end a company's name; the two-letter ones count only when written in capitals."""
+CONNECTORS = frozenset({"&", "and", "of", "de", "du", "der", "-", "'s"})
+CANDIDATE_LABELS = frozenset({"ORG", "PERSON", "GPE", "NORP", "FAC", "PRODUCT", "LOC", "WORK_OF_ART"})
+COMPANY_LABEL = "ORG"
+
+
+@dataclass
+class Candidate:
+    span: Span
+    label: str
+    legal_form: bool = False
+    ticker: str = ""
+    bracket: bool = False
+    shouted: bool = False
+    in_headline: bool = False
+    known: str = ""
+    index_code: bool = False
+
+
+def name_candidates(doc: Doc, canonicaliser: Canonicaliser, marks: tuple[CodeMark, ...]) -> list[Candidate]:
+    found: dict[tuple[int, int], Candidate] = {}
+    taken: set[int] = set()
+
+    def add(span: Span | None, label: str, **flags) -> Candidate | None:
+        if span is None or not span.text.strip() or any(i in taken for i in range(span.start, span.end)):
+            return None
+        candidate = Candidate(span=span, label=label, **flags)
+        found[(span.start, span.end)] = candidate
+        taken.update(range(span.start, span.end))
+        return candidate
+
+    for mark in marks:
+        if mark.kind == "bracket":
+            span = doc.char_span(mark.start, mark.end, alignment_mode="expand")
+            if span is not None:
+                add(span, COMPANY_LABEL, bracket=True, legal_form=ends_in_legal_form(span))
+    for ent in ents_of(doc):
+        if ent.label_ not in CANDIDATE_LABELS:
+            continue
+        span = with_legal_form(trim(ent))
+        if span is None:
+            continue
+        add(span, ent.label_, legal_form=ends_in_legal_form(span), known=ent.ent_id_ or "")
+    for token in doc:
+        if is_legal_form(token) and token.i not in taken and token.i > 0:
+            span = name_before(doc, token.i + 1)
+            if span is not None and len(span) > 1:
+                add(span, COMPANY_LABEL, legal_form=True)
+    for mark in marks:
+        if mark.kind == "bracket":
+            continue
+        owner = next((c for c in found.values() if 0 <= mark.start - c.span.end_char <= 2), None)
+        end = next((t.i + 1 for t in reversed(doc) if t.idx + len(t.text) <= mark.start), 0)
+        if owner is None:
+            around = next((c for c in found.values() if c.span.start < end < c.span.end), None)
+            if around is not None:  # "PACIFICORP <PPW> BUYS": the tagger ran the name into the headline
+                around.span = doc[around.span.start : end]
+                owner = around
+        if owner is None:
+            owner = add(name_before(doc, end), COMPANY_LABEL)
+        if owner is not None and mark.kind == "index":
+            owner.index_code = True  # ".GSPSTEEL" codes an index, not a company
+        elif owner is not None:
+            owner.ticker = mark.symbol.split(".")[0]
+    for candidate in found.values():
+        candidate.known = candidate.known or canonicaliser.known(surface(candidate.span)) or ""
+    return sorted(found.values(), key=lambda c: c.span.start)
+
+
+def trim(span: Span) -> Span | None:
+    """The span without leading determiners, trailing possessives and punctuation."""
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end - 1 and (
+        doc[start].lower_ in ("the", "a", "an", "former", "ex")
+        or doc[start].is_punct
+        or doc[start].is_space
+        or not doc[start].text[:1].isupper()  # "bank HBOS"
+        or (doc[start].lower_ in COMPANY_NOUNS and doc[start].is_sent_start)  # "Conglomerate Tyco International"
+    ):
+        start += 1
+    if end > start + 1 and doc[end - 1].is_alpha and doc[end - 1].is_lower and doc[end - 1].lower_ not in CONNECTORS:
+        return None  # "Nordic exchange": a description, whose capitalised word only qualifies it
+    while end > start and (
+        doc[end - 1].lower_ in ("'s", "'", "’s", "’") or doc[end - 1].is_punct or doc[end - 1].is_space
+    ):
+        if doc[end - 1].text in (".",) and end - 1 > start and is_legal_form(doc[end - 2]):
+            break
+        end -= 1
+    return doc[start:end] if end > start else None
+
+
+def is_legal_form(token) -> bool:
+    if token.lower_.rstrip(".") not in LEGAL_FORMS and token.lower_.replace(".", "") not in LEGAL_FORMS:
+        return False
+    word = token.text.replace(".", "").lower()
+    if len(word) <= 2 and word != "co":
+        return token.text.replace(".", "").isupper()
+    return token.text[:1].isupper()
+
+
+def ends_in_legal_form(span: Span) -> bool:
+    return any(is_legal_form(token) for token in span[1:])
+
+
+def with_legal_form(span: Span | None) -> Span | None:
+    """'Chrysler' followed by 'LLC', 'Kraft Foods' by 'Inc.': the legal form belongs to the name."""
+    if span is None:
+        return None
+    doc, start, end = span.doc, span.start, span.end
+    if end < len(doc) - 1 and doc[end].text == "&" and doc[end + 1].lower_ in ("co", "co."):
+        end += 2
+    while end < len(doc) and is_legal_form(doc[end]) and end - span.end < 2:
+        end += 1
+    if (
+        start >= 2
+        and doc[start - 1].lower_ in ("and", "&")
+        and doc[start - 2].is_title
+        and doc[start - 2].ent_type_ not in ("ORG", "PERSON", "GPE", "NORP", "LOC")
+        and (is_legal_form(doc[end - 1]) or any(t.lower_ in ("'s", "’s") for t in doc[start:end]))
+    ):
+        start -= 2  # "Standard and Poor's Corp", of which the tagger took "Poor's Corp"
+    return doc[start:end]
+
+
+def name_before(doc: Doc, end: int) -> Span | None:
+    """The capitalised words ending at `end` ("Frayn Printing Co"), connectors allowed inside."""
+    start = end
+    while start > 0:
+        token = doc[start - 1]
+        if token.is_space or "\n" in token.text:
+            break
+        shouted_word = token.is_upper and token.is_alpha and token.tag_ in ("JJ", "NN", "NNS")
+        if (
+            token.tag_ in ("NNP", "NNPS")
+            or shouted_word
+            or (token.text[:1].isupper() and token.is_alpha and start == end)
+        ):
+            start -= 1
+        elif token.lower_ in CONNECTORS and start - 1 > 0 and doc[start - 2].text[:1].isupper():
+            start -= 1
+        else:
+            break
+    while start < end and (doc[start].lower_ in CONNECTORS or doc[start].lower_ in ("the", "a")):
+        start += 1
+    return doc[start:end] if start < end else None
+
+
+_SURFACES: dict[str, str] = {}
+
+
+def surface(span: Span) -> str:
+    """The name as written, on one line, without a possessive ending."""
+    written = span.text
+    surface = _SURFACES.get(written)
+    if surface is None:
+        if len(_SURFACES) > 50_000:
+            _SURFACES.clear()
+        surface = _SURFACES[written] = _POSSESSIVE_END.sub("", " ".join(written.split()))
+    return surface
+
+
+_POSSESSIVE_END = re.compile(r"\s*(?:'s|’s|'|’)$")
+
+
+def name_words(name: str) -> tuple[str, ...]:
+    """The words a name is compared by: lower case, without possessive, determiner or legal form."""
+    words = re.findall(r"[a-z0-9&]+", re.sub(r"['’]s\b", "", name.lower()).replace(".", ""))
+    while words and words[0] in ("the", "a", "an"):
+        words = words[1:]
+    while len(words) > 1 and (words[-1] in LEGAL_FORMS or words[-1] == "&"):
+        words = words[:-1]
+    return tuple(words)
+
+
+def shouted_lines(text: str) -> list[tuple[int, int]]:
+    """Lines written in capitals (a wire headline) in an article that is not all capitals."""
+    if capitals(text) > 0.6:
+        return []
+    lines, offset = [], 0
+    for line in text.split("\n"):
+        if len(line) >= 6 and capitals(line) > 0.8:
+            lines.append((offset, offset + len(line)))
+        offset += len(line) + 1
+    return lines
+
+
+_NOT_LETTERS = re.compile(r"[^A-Za-z]+")
+
+
+def capitals(text: str) -> float:
+    letters = _NOT_LETTERS.sub("", text)
+    return sum(map(str.isupper, letters)) / len(letters) if len(letters) >= 6 else 0.0
+
+
+def is_shouted(span: Span, lines: list[tuple[int, int]]) -> bool:
+    return any(start <= span.start_char < end for start, end in lines)
+
+
+def is_shouted_span(span: Span) -> bool:
+    letters = [ch for ch in span.text if ch.isalpha()]
+    return len(letters) > 3 and all(ch.isupper() for ch in letters)
+
+
+_PARAGRAPH_DATELINE = re.compile(
+    r"(?m)^[A-Z][A-Z.'’ /-]{1,40}(?:,\s*[A-Z][A-Za-z.]{1,12})?(?:,?\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*"
+    r"(?:\([A-Za-z ]+\))?\s*[-–—]\s"
+)
+"""A roundup's later items open with their own datelines: "SAO PAULO, April 6 -", "WASHINGTON -"."""
+
+
+def datelines(text: str, dateline: tuple[int, int] | None) -> list[tuple[int, int]]:
+    found = [(match.start(), match.end()) for match in _PARAGRAPH_DATELINE.finditer(text)]
+    return found + [dateline] if dateline is not None else found
+
+
+def in_dateline(span, datelines: list[tuple[int, int]]) -> bool:
+    start = span.start_char if hasattr(span, "start_char") else span.idx
+    return any(first <= start < last for first, last in datelines)
