@@ -49,11 +49,8 @@ PERSON_TITLES = frozenset(
 )
 
 NEWS_AGENCIES = frozenset(
-    "reuters reuter bloomberg ap afp xinhua dpa pti ians ani kyodo yonhap upi tass efe ansa "
-    "associated press|agence france-presse|dow jones newswires|bloomberg news|thomson reuters|cnbc|cnn|bbc".replace(
-        "|", "\n"
-    ).split("\n")
-)
+    "reuters reuter bloomberg ap afp xinhua dpa pti ians ani kyodo yonhap upi tass efe ansa cnbc cnn bbc".split()
+) | frozenset({"associated press", "agence france-presse", "dow jones newswires", "bloomberg news", "thomson reuters"})
 
 
 @lru_cache(maxsize=1)
@@ -96,7 +93,10 @@ def is_public_body(name: str) -> bool:
 
 
 def is_index(name: str) -> bool:
+    """'the Nikkei average', 'the S&P 500', and 'the Dow' or 'the Nasdaq' named alone."""
     words = _words(name)
+    if words in (["dow"], ["nasdaq"]):
+        return True
     return any(word in INDEX_WORDS for word in words) or bool(re.search(r"(?i)\b(?:s&p|ftse|dj)\s*\d+\b", name))
 
 
@@ -178,6 +178,17 @@ def described_as_a_company(span: Span) -> bool:
 
 
 SPEECH_FORMS = frozenset("said says say told tells announced announces reported reports added adds".split())
+
+
+PERSONAL_PRONOUNS = frozenset({"he", "him", "his", "himself", "she", "her", "hers", "herself"})
+
+
+def referred_to_as_a_person(span: Span) -> bool:
+    """'Benmosche told the paper that 10 people reporting directly to him ...': a subject its own sentence
+    calls "he" or "she" is a person."""
+    if span.root.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    return any(token.lower_ in PERSONAL_PRONOUNS for token in span.sent[span.end - span.sent.start :])
 
 
 def speaks_as_it(root) -> bool:

@@ -28,6 +28,7 @@ from .company_evidence import (
     is_news_agency,
     is_public_body,
     is_unit_word,
+    referred_to_as_a_person,
     speaks_as_it,
     titled,
 )
@@ -290,6 +291,8 @@ def _same_as(candidate: Candidate, words: tuple[str, ...], key: str, entities: l
     return max(before, key=lambda e: max(s.start_char for s in e.mentions)) if before else shorter[0]
 
 
+WELL_KNOWN_IN_THE_ARTICLE = 3
+"""Mentions the tagger reads as an organisation that make a single word a company without other evidence."""
 MAIN_SALIENCE = 2.0
 """A main company is named in the headline or the lead, or often: a market wrap has none."""
 
@@ -314,7 +317,7 @@ def _judge(entity: Entity, doc: Doc, surnames: set[str], canonicaliser: Canonica
         return
     if (
         people > organisation
-        or any(titled(span) or described_as_a_person(span) for span in entity.mentions)
+        or any(titled(span) or described_as_a_person(span) or referred_to_as_a_person(span) for span in entity.mentions)
         or (len(entity.words) == 1 and entity.words[0] in surnames)
     ):
         entity.evidence.add("person")
@@ -352,6 +355,8 @@ def _judge(entity: Entity, doc: Doc, surnames: set[str], canonicaliser: Canonica
         entity.is_company = not any(titled(span) or described_as_a_person(span) for span in entity.mentions)
     elif any(speaks_as_it(span.root) for span in entity.mentions):
         entity.is_company = organisation > 0  # "Tamweel said it was planning to launch bonds"
+    elif entity.labels[COMPANY_LABEL] >= WELL_KNOWN_IN_THE_ARTICLE and not entity.evidence & {"person", "place"}:
+        entity.is_company = True  # "Yahoo" eleven times an organisation in a story about Yahoo
     elif len(entity.words) == 1 or all(span.root.dep_ in ("compound", "nmod", "amod") for span in entity.mentions):
         entity.is_company = False  # the tagger's word alone: a single word or a mere modifier is too often not one
     else:
