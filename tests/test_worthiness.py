@@ -70,3 +70,13 @@ def test_an_adviser_a_venue_and_an_analyst_employer_are_bystanders(tmp_path):
     names = {name for companies, _, _ in lines_of(tmp_path, text, DAY) for name in companies}
     assert {"Household Finance", "Merrill Lynch", "Wells Fargo"} <= names
     assert not names & {"Goldman Sachs", "Sanford Bernstein", "New York Stock Exchange"}
+
+
+def test_what_a_market_move_follows_is_the_news(tmp_path):
+    text = (
+        "Stocks rise\n\n"
+        "NEW YORK (Reuters) - Stocks rose on Monday.\n\n"
+        "PepsiCo Inc rose 2 percent after agreeing to buy Pepsi Bottling Group Inc for $4.2 billion.\n"
+    )
+    found = lines_of(tmp_path, text, date(2009, 8, 4))
+    assert any({"PepsiCo", "Pepsi Bottling"} <= set(companies) for companies, _, _ in found), found

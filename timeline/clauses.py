@@ -122,7 +122,20 @@ def party_clauses(predicate: Token, reporter: Token | None) -> set[int]:
             tokens |= clause_tokens(child)
         if reporter is None and child.dep_ == "ccomp":
             tokens |= clause_tokens(child)
+        if is_cause(child):
+            tokens |= clause_tokens(child)
     return tokens
+
+
+CAUSE_MARKS = frozenset({"after", "following"})
+
+
+def is_cause(clause: Token) -> bool:
+    """'PepsiCo rose 2 percent after agreeing to buy its two bottlers': what a market move follows is news."""
+    return clause.dep_ in ("advcl", "prep") and (
+        clause.lower_ in CAUSE_MARKS
+        or any(c.dep_ in ("mark", "prep") and c.lower_ in CAUSE_MARKS for c in clause.children)
+    )
 
 
 def own_subject(verb: Token) -> Token | None:

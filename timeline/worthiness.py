@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from .clauses import is_cause
 from .syntax import inflected, text_of
 
 if TYPE_CHECKING:
@@ -76,9 +77,9 @@ def worth_a_line(
         return False  # "the deal would boost Panasonic", "analysts say Nestle will buy"
     if _description(predicate, dated):
         return False
-    if _price_move(predicate):
+    if _price_move(predicate) and not any(is_cause(child) for child in predicate.children):
         return False
-    tokens = _clause(predicate)
+    tokens = _clause(predicate) + [t for child in predicate.children if is_cause(child) for t in child.subtree]
     if predicate.lower_ in EVENT_VERBS or any(token.lower_ in EVENT_VERBS and token.pos_ == "VERB" for token in tokens):
         return True
     return any(token.lower_ in EVENT_NOUNS for token in tokens)
