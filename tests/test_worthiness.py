@@ -80,3 +80,14 @@ def test_what_a_market_move_follows_is_the_news(tmp_path):
     )
     found = lines_of(tmp_path, text, date(2009, 8, 4))
     assert any({"PepsiCo", "Pepsi Bottling"} <= set(companies) for companies, _, _ in found), found
+
+
+def test_a_described_reference_is_the_company_described_so(tmp_path):
+    text = (
+        "Rentals deal off\n\n"
+        "NEW YORK (Reuters) - United Rentals Inc, an equipment rental company, sued private equity firm "
+        "Cerberus Capital Management LP on Tuesday.\n\n"
+        "The buyout firm withdrew its offer for United Rentals in November.\n"
+    )
+    found = lines_of(tmp_path, text, date(2007, 12, 17))
+    assert any(value == "2007-11" and "Cerberus Capital Management" in companies for companies, value, _ in found)

@@ -153,6 +153,26 @@ COMPANY_NOUNS = frozenset(
 biggest exporter" is a country."""
 
 
+def description_words(span: Span) -> set[str]:
+    """The words that describe a name where it is written: 'buyout firm Cerberus' gives {buyout, firm};
+    'United Rentals, an equipment rental company' gives {equipment, rental, company}."""
+    root = span.root
+    nouns = [
+        child
+        for child in root.children
+        if child.dep_ in ("compound", "appos") and child.i not in range(span.start, span.end)
+    ]
+    if root.dep_ == "appos":
+        nouns.append(root.head)
+    words = set()
+    for noun in nouns:
+        if noun.pos_ not in ("NOUN", "ADJ"):
+            continue
+        words.add(noun.lower_)
+        words.update(t.lower_ for t in noun.children if t.dep_ in ("compound", "amod") and t.is_alpha)
+    return words
+
+
 def described_as_a_company(span: Span) -> bool:
     """'British insurer Pearl', 'buyout firm Cerberus', 'Pearl, the insurer', 'shares of Pearl': a company."""
     doc, root = span.doc, span.root

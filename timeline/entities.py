@@ -22,6 +22,7 @@ from .company_evidence import (
     before_index_word,
     described_as_a_company,
     described_as_a_person,
+    description_words,
     is_index,
     is_listed_public_body,
     is_media,
@@ -69,6 +70,8 @@ class Entity:
     evidence: set[str] = field(default_factory=set)
     is_company: bool = False
     salience: float = 0.0
+    descriptions: set[str] = field(default_factory=set)
+    """Words the article describes the company with ("buyout firm", "equipment rental company")."""
 
     @property
     def first(self) -> int:
@@ -128,6 +131,9 @@ def article_entities(
         if len(entity.words) == 1 and entity.words[0] in people - surnames:
             _judge(entity, doc, surnames | people, canonicaliser)  # "Richels" after "CEO JOHN RICHELS"
     _find_every_mention(doc, entities, dated)
+    for entity in entities:
+        for span in entity.mentions:
+            entity.descriptions |= description_words(span)
     _rank(entities, doc, headline_end)
     by_token: dict[int, tuple[Entity, Span]] = {}
     for entity in entities:

@@ -24,6 +24,8 @@ COMPANY_NOUNS = frozenset(
 )
 """Nouns a definite description uses for a company named before: "the company", "the bank"."""
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+GENERIC_COMPANY_NOUNS = frozenset({"company", "companies", "business", "corporation", "concern"})
+"""'The company' is whatever company the story is about; 'the firm', 'the bank', 'the buyout firm' may say which."""
 
 
 def is_company_reference(token: Token) -> bool:
@@ -66,6 +68,9 @@ class References:
         if token.lower_ in FIRST_PERSON:
             speaker = self._speaker_company(sentence)
             return speaker or self._entities.main
+        described = self._described(token)
+        if described is not None:
+            return described
         earlier = [
             entity
             for entity, span in self._entities.mentions_in(set(range(sentence.start, token.i)))
@@ -74,6 +79,24 @@ class References:
         if earlier:
             return earlier[-1]
         return self._last_subject or self._entities.main
+
+    def _described(self, token: Token) -> Entity | None:
+        """'the buyout firm' is the company the article described as one ("buyout firm Cerberus"), when the
+        words say more than "company" or "firm"."""
+        words = {token.lower_} | {c.lower_ for c in token.children if c.dep_ in ("compound", "amod")}
+        if not words - GENERIC_COMPANY_NOUNS:
+            return None
+        scored = sorted(
+            (
+                (len(words & entity.descriptions - GENERIC_COMPANY_NOUNS), entity.first, entity)
+                for entity in self._entities.companies
+                if entity.first < token.idx
+            ),
+            key=lambda item: item[:2],
+        )
+        if not scored or scored[-1][0] == 0 or (len(scored) > 1 and scored[-2][0] == scored[-1][0]):
+            return None  # described as no one, or as several alike
+        return scored[-1][2]
 
     def observe(self, subject_company: Entity | None) -> None:
         """The company this sentence made its subject, if any: the antecedent of the next reference."""
