@@ -331,7 +331,7 @@ def _judge(entity: Entity, doc: Doc, surnames: set[str], canonicaliser: Canonica
         entity.evidence.add("place")
     if any(described_as_a_company(span) for span in entity.mentions):
         entity.evidence.add("described")
-    if any(is_public_body(surface(span)) for span in entity.mentions):
+    if is_public_body(written):  # the full name: "Equity Office" is short for a trust, not an office
         entity.evidence.add("public_body")
     if (
         any(is_index(surface(span)) or before_index_word(span) for span in entity.mentions)

@@ -112,6 +112,8 @@ def trim(span: Span) -> Span | None:
         if doc[end - 1].text in (".",) and end - 1 > start and is_legal_form(doc[end - 2]):
             break
         end -= 1
+    if all(is_legal_form(token) or token.is_punct for token in doc[start:end]):
+        return None  # "Plc" of "Rio Tinto Ltd/Plc": a legal form alone names no one
     return doc[start:end] if end > start else None
 
 
