@@ -24,11 +24,13 @@ BODY_HEADS = frozenset(
     "church military regulator tribunal nations secretariat treasury customs plant factory terminal "
     "airport station port mine refinery site summit conference forum award prize house senate reserve "
     "exchequer cabinet coalition opposition movement front alliance workers employees agreement accord pact "
-    "treaty act force show fair exhibition festival record".split()
+    "treaty act force show fair exhibition festival record subcommittee tax programme program scheme project "
+    "initiative vehicle satellite rocket amounts".split()
 )
 """Words that make a name a public body, association, team or facility when they head it: the last word
 ("the Federal Trade Commission") or the word before "of" ("Ministry of Finance", "House of Commons"). Inside
-a name they do not: "Union Pacific", "Brooklyn Union Gas", "State Street"."""
+a name they do not: "Union Pacific", "Brooklyn Union Gas", "State Street". Things heading a name (a programme,
+a scheme, a vehicle, a tax) make it no company either."""
 
 INSTRUMENT_WORDS = frozenset("treasuries treasury bonds bond futures notes bills gilts bunds shares stocks".split())
 INDEX_WORDS = frozenset("index indexes indices average composite stoxx nikkei ftse dax cac kospi sensex topix".split())

@@ -365,6 +365,8 @@ def _judge(entity: Entity, doc: Doc, surnames: set[str], canonicaliser: Canonica
         entity.is_company = True  # "Yahoo" eleven times an organisation in a story about Yahoo
     elif len(entity.words) == 1 or all(span.root.dep_ in ("compound", "nmod", "amod") for span in entity.mentions):
         entity.is_company = False  # the tagger's word alone: a single word or a mere modifier is too often not one
+    elif entity.labels[COMPANY_LABEL] < 2:
+        entity.is_company = False  # named once, by the tagger alone: "Monetary Compensatory Amounts"
     else:
         entity.is_company = organisation > 0 and not entity.evidence & {"person", "place"}
 

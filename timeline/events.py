@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date, timedelta
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from .clauses import (
     SUBJECT_DEPS,
@@ -44,7 +44,7 @@ from .event_dates import (
 from .models import DateValue, Mention, Timex
 from .parties import is_bystander
 from .reference import References, is_company_reference, is_subject
-from .syntax import attachment_head, ents_of, tense_at, text_of
+from .syntax import attachment_head, ents_of, inflected, tense_at, text_of
 from .tickers import CodeMark
 from .worthiness import EVENT_VERBS, NO_NEWS, worth_a_line
 
@@ -104,6 +104,16 @@ def extract_mentions(
     return mentions
 
 
+DEAL_WORDS = inflected("buy acquire sell merge bid offer sue settle partner") | frozenset(
+    "deal deals merger acquisition takeover bid offer talks agreement stake partnership venture lawsuit suit".split()
+)
+
+
+def _a_deal(verb: Token, clause: set[int]) -> bool:
+    """A transaction between companies: its sides are parties wherever the sentence names them."""
+    return verb.lower_ in DEAL_WORDS or any(verb.doc[i].lower_ in DEAL_WORDS for i in clause)
+
+
 class _Reader:
     """Reads an article's sentences in order, keeping track of whom 'it' and 'the company' stand for."""
 
@@ -137,6 +147,8 @@ class _Reader:
         parties = party_clauses(verb, reporter)
         reporting = (clause_tokens(reporter) - {t.i for t in verb.subtree}) if reporter is not None else set()
         subjects = subject_tokens(verb) | (subject_tokens(reporter) if reporter is not None else set())
+        if _a_deal(verb, parties):
+            parties = parties | set(range(sentence.start, sentence.end))  # a deal's sides may be named anywhere in it
         found = [
             (entity, span)
             for entity, span in self.entities.mentions_in(parties | (subjects & reporting))

@@ -91,7 +91,8 @@ ADVISER_NOUNS = frozenset(
     "manager managers underwriter underwriters adviser advisers advisor advisors bookrunner bookrunners "
     "arranger arrangers broker brokers".split()
 )
-ADVISING_VERBS = inflected("advise lead manage underwrite arrange")
+ADVISING_VERBS = inflected("advise manage underwrite arrange") | {"underwritten", "underwrote"}
+"""Not "led": "a group led by Robert H. Barker and Co" is led by a party."""
 
 
 def names_a_venue(ent: Span) -> bool:
@@ -107,7 +108,7 @@ def names_a_venue(ent: Span) -> bool:
 
 
 def names_an_adviser(ent: Span) -> bool:
-    """'through lead manager Goldman Sachs', 'led by Morgan Stanley', 'JPMorgan advised Nasdaq': a bank that
+    """'through lead manager Goldman Sachs', 'underwritten by Morgan Stanley', 'JPMorgan advised Nasdaq': a bank that
     arranges or advises on a deal or a bond is not one of its parties."""
     root = ent.root
     if any(child.dep_ == "compound" and child.lower_ in ADVISER_NOUNS for child in root.children):
@@ -116,7 +117,7 @@ def names_an_adviser(ent: Span) -> bool:
         return True
     if root.dep_ == "pobj" and root.head.lower_ == "by" and root.head.head.lower_ in ADVISING_VERBS:
         return True
-    return root.dep_ == "nsubj" and root.head.lower_ in inflected("advise underwrite arrange")
+    return root.dep_ == "nsubj" and root.head.lower_ in inflected("advise underwrite arrange") | {"underwrote"}
 
 
 MAKER_NOUNS = frozenset("maker makers producer producers manufacturer manufacturers brand brands".split())
