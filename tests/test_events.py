@@ -50,7 +50,7 @@ def test_an_undated_article_reports_only_its_lead_event_with_no_day(tmp_path):
 def test_a_maker_naming_a_product_is_not_a_party_to_the_event(tmp_path):
     text = (
         "Airline news\n\n"
-        "Aer Lingus bought twelve new long-haul Airbus jets on Friday.\n\n"
+        "Aer Lingus Group Plc bought twelve new long-haul Airbus jets on Friday.\n\n"
         "The Dongfeng Renault joint venture was dissolved in 2020.\n"
     )
     companies = {companies for _, companies, _ in mentions_of(tmp_path, text, date(2007, 6, 9))}
