@@ -177,7 +177,8 @@ class _Reader:
             date_value = DateValue.from_timex(timex)
             if self.story and _THE_DAY.search(timex.text) and timex.value == str(self.base["published"]):
                 date_value = self.story  # "earlier in the day": the story's day, not the day it was published
-        elif self.story is not None and not background(verb):
+        elif self.story is not None and (reporter is not None or not background(verb)):
+            # a past perfect is background, unless reported: "said it had applied" is "has applied" told today
             date_value = self.story
         else:
             return None
