@@ -91,3 +91,17 @@ def test_a_described_reference_is_the_company_described_so(tmp_path):
     )
     found = lines_of(tmp_path, text, date(2007, 12, 17))
     assert any(value == "2007-11" and "Cerberus Capital Management" in companies for companies, value, _ in found)
+
+
+def test_the_lines_of_a_dividend_table_are_the_main_company_s(tmp_path):
+    text = (
+        "ACME CORP <ACM> SETS QUARTERLY DIVIDEND\n\n"
+        "CHICAGO, March 3 - Acme Corp said its board declared a quarterly dividend.\n\n"
+        "Qtly div 10 cts vs 10 cts prior\n\n"
+        "Pay May 8\n\n"
+        "Record April 10\n"
+    )
+    found = lines_of(tmp_path, text, date(1987, 3, 3))
+    assert [(companies, value) for companies, value, sentence in found if sentence.startswith("Qtly div")] == [
+        (("Acme",), "1987-03-03")
+    ]

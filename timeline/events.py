@@ -104,6 +104,12 @@ def extract_mentions(
     return mentions
 
 
+_TABLE_LINE = re.compile(
+    r"(?i)\s*(?:qtly|quarterly|semi-annual|annual|final|interim|initial|special|extra)?\s*"
+    r"(?:div|dividend|shr|shr loss|net|net loss|loss|revs|sales|oper net|pay|payable|record)\b[^\n]{0,60}?\bvs\b"
+    r"|\s*(?:pay|payable)\s+\w+\s+\d+\s+record\b"
+)
+"""The lines of a wire story's results or dividend table: 'Qtly div 10 cts vs 10 cts prior', 'Pay May 8'."""
 DEAL_WORDS = inflected("buy acquire sell merge bid offer sue settle partner") | frozenset(
     "deal deals merger acquisition takeover bid offer talks agreement stake partnership venture lawsuit suit".split()
 )
@@ -142,6 +148,8 @@ class _Reader:
         return self._mention(0, end, text_of(self.doc)[:end], found, date_value, timex, is_headline=True)
 
     def read(self, sentence: Span) -> Mention | None:
+        if _TABLE_LINE.match(sentence.text) and self.entities.main is not None and self.story is not None:
+            return self._table_line(sentence)
         verb, reporter = predicate(sentence.root)  # "Ford said its sales rose": rose, said
         content = clause_tokens(verb)
         parties = party_clauses(verb, reporter)
@@ -183,6 +191,14 @@ class _Reader:
         else:
             return None
         return self._mention(sentence.start_char, sentence.end_char, sentence.text, found, date_value, timex)
+
+    def _table_line(self, sentence: Span) -> Mention:
+        """'Qtly div 10 cts vs 10 cts prior', 'Pay May 8 Record April 10', 'Net 882,000 vs 82,000': a line of a
+        results or dividend table has no subject; it is the main company's, on the story's day (its own
+        dates are when a dividend is paid or a period ended, not when the news broke)."""
+        return self._mention(
+            sentence.start_char, sentence.end_char, sentence.text, [(self.entities.main, None)], self.story, None
+        )
 
     def main_story(self, headline_end: int) -> Mention | None:
         """The main company's story when no sentence made a line of it: the lead, with the main company."""
@@ -259,12 +275,12 @@ class _Reader:
         start: int,
         end: int,
         sentence: str,
-        found: list[tuple[Entity, Span]],
+        found: list[tuple[Entity, Span | None]],
         date_value: DateValue | None,
         timex: Timex | None,
         is_headline: bool = False,
     ) -> Mention:
-        found = sorted(found, key=lambda pair: pair[1].start_char)
+        found = sorted(found, key=lambda pair: pair[1].start_char if pair[1] is not None else start)
         return Mention(
             start=start,
             end=end,
@@ -273,7 +289,7 @@ class _Reader:
             date=date_value,
             date_text=timex.text if timex else (date_value.text if date_value else ""),
             date_span=(timex.start - start, timex.end - start) if timex else None,
-            company_spans=tuple((span.start_char - start, span.end_char - start) for _, span in found),
+            company_spans=tuple((span.start_char - start, span.end_char - start) for _, span in found if span),
             is_headline=is_headline,
             **self.base,
         )
