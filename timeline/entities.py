@@ -156,6 +156,8 @@ def _find_every_mention(doc: Doc, entities: list[Entity], dated: list[tuple[int,
     taken |= {
         i for ent in ents_of(doc) if ent.label_ in ("PERSON", "GPE", "LOC", "NORP") for i in range(ent.start, ent.end)
     }
+    named = {i for entity in entities for span in entity.mentions for i in range(span.start, span.end)}
+    first_words: set[tuple[str, ...]] = set()
     forms: dict[tuple[str, ...], Entity] = {}
     for entity in entities:
         if not entity.is_company:
@@ -167,6 +169,7 @@ def _find_every_mention(doc: Doc, entities: list[Entity], dated: list[tuple[int,
         first = entity.words[0] if entity.words else ""
         if len(entity.words) > 1 and len(first) >= 3 and first not in GENERIC_FIRST_WORDS:
             forms.setdefault((first,), entity)
+            first_words.add((first,))
     if not forms:
         return
     longest = max(len(words) for words in forms)
@@ -180,6 +183,8 @@ def _find_every_mention(doc: Doc, entities: list[Entity], dated: list[tuple[int,
             span = doc[index : index + size]
             words = tuple(t.lower_ for t in span if not t.is_punct)
             entity = forms.get(words)
+            if words in first_words and index in named:
+                continue  # the "Steel" of "Oregon Steel" is no short form of Steel Dynamics
             if entity is not None and not any(i in taken for i in range(index, index + size)):
                 entity.mentions.append(span)
                 taken.update(range(index, index + size))
