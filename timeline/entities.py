@@ -156,7 +156,7 @@ def _find_every_mention(doc: Doc, entities: list[Entity], dated: list[tuple[int,
     taken |= {
         i for ent in ents_of(doc) if ent.label_ in ("PERSON", "GPE", "LOC", "NORP") for i in range(ent.start, ent.end)
     }
-    named = {i for entity in entities for span in entity.mentions for i in range(span.start, span.end)}
+    named = {i for entity in entities for span in entity.mentions if len(span) > 1 for i in range(span.start, span.end)}
     first_words: set[tuple[str, ...]] = set()
     forms: dict[tuple[str, ...], Entity] = {}
     for entity in entities:
