@@ -98,3 +98,14 @@ def test_an_untagged_short_form_is_the_company_named_in_full(nlp):
 def test_a_described_company_wins_over_a_person_reading(nlp):
     found = entities_of(nlp, "British insurer Pearl announced a bid for rival Resolution on Friday.", "Pearl bids")
     assert "Pearl" in companies(found)
+
+
+def test_names_run_together_are_cut_after_each_legal_form(nlp):
+    found = entities_of(
+        nlp,
+        "NEW YORK, March 3 - Dow Jones and Co and Telerate Inc said they agreed to merge. Salomon Inc and First "
+        "Boston Corp managed the issue. Reuters said the shares rose.",
+        "Deal",
+    )
+    assert {"Dow Jones", "Telerate", "Salomon", "First Boston"} <= companies(found)
+    assert "Reuters" not in companies(found)  # credited as a source; "Dow Jones & Co" is the business itself

@@ -121,9 +121,12 @@ class Canonicaliser:
             name = " ".join(word.title() if len(word) > 4 and word.isalpha() else word for word in name.split())
         return name
 
-    def plausible(self, name: str) -> bool:
-        """A name a company could have: written with a capital, not months, a legal form, a news agency or a
-        government acronym, and not one the user excluded."""
+    def plausible(self, name: str, *, agency_ok: bool = False) -> bool:
+        """A name a company could have: written with a capital, not months, a legal form, a news agency (unless
+        `agency_ok`: "Dow Jones & Co" selling itself is a company) or a government acronym, and not one the
+        user excluded."""
+        if agency_ok and name.lower() in NEWS_AGENCIES:
+            return not self.excluded(name)
         return self._plausible(name) is not None
 
     def _canonical(self, written: str) -> str | None:

@@ -352,10 +352,12 @@ def _judge(entity: Entity, doc: Doc, surnames: set[str], canonicaliser: Canonica
     excluded = not entity.name or canonicaliser.excluded(entity.name) or canonicaliser.excluded(written)
     if any(is_listed_public_body(surface(span)) for span in entity.mentions):
         entity.evidence.add("listed_public_body")
+    agency_ok = "legal_form" in entity.evidence  # "Dow Jones & Co", "Reuters Holdings PLC": the business itself
     if (
         excluded
-        or entity.evidence & {"news_agency", "index", "listed_public_body"}
-        or not canonicaliser.plausible(entity.name)
+        or entity.evidence & {"index", "listed_public_body"}
+        or ("news_agency" in entity.evidence and not agency_ok)
+        or not canonicaliser.plausible(entity.name, agency_ok=agency_ok)
     ):
         entity.is_company = False
     elif strong:

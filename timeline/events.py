@@ -142,7 +142,12 @@ class _Reader:
         if not found:
             return None
         timex = next(
-            (t for t in self.timexes if t.end <= end and can_date_an_event(t) and not self._qualifies(t)), None
+            (
+                t
+                for t in self.timexes
+                if t.end <= end and can_date_an_event(t) and not self._qualifies(t) and not forecast_period(self.doc, t)
+            ),
+            None,
         )
         date_value = DateValue.from_timex(timex) if timex else self.story
         return self._mention(0, end, text_of(self.doc)[:end], found, date_value, timex, is_headline=True)

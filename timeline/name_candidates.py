@@ -62,10 +62,10 @@ def name_candidates(doc: Doc, canonicaliser: Canonicaliser, marks: tuple[CodeMar
     for ent in ents_of(doc):
         if ent.label_ not in CANDIDATE_LABELS:
             continue
-        span = with_legal_form(trim(ent))
-        if span is None:
-            continue
-        add(span, ent.label_, legal_form=ends_in_legal_form(span), known=ent.ent_id_ or "")
+        for part in _names_joined(ent):
+            span = with_legal_form(trim(part))
+            if span is not None:
+                add(span, ent.label_, legal_form=ends_in_legal_form(span), known=ent.ent_id_ or "")
     for token in doc:
         if is_legal_form(token) and token.i not in taken and token.i > 0:
             span = name_before(doc, token.i + 1)
@@ -90,6 +90,19 @@ def name_candidates(doc: Doc, canonicaliser: Canonicaliser, marks: tuple[CodeMar
     for candidate in found.values():
         candidate.known = candidate.known or canonicaliser.known(surface(candidate.span)) or ""
     return sorted(found.values(), key=lambda c: c.span.start)
+
+
+def _names_joined(span: Span) -> list[Span]:
+    """'Dow Jones and Co and Telerate', 'Salomon Inc and First Boston': names the tagger ran together, cut after
+    each legal form that "and" or "&" follows."""
+    parts, start = [], span.start
+    for token in span[:-1]:
+        following = span.doc[token.i + 1]
+        if is_legal_form(token) and following.lower_ in ("and", "&") and following.i + 1 < span.end:
+            parts.append(span.doc[start : token.i + 1])
+            start = following.i + 1
+    parts.append(span.doc[start : span.end])
+    return parts
 
 
 def trim(span: Span) -> Span | None:
@@ -135,7 +148,7 @@ def with_legal_form(span: Span | None) -> Span | None:
     if span is None:
         return None
     doc, start, end = span.doc, span.start, span.end
-    if end < len(doc) - 1 and doc[end].text == "&" and doc[end + 1].lower_ in ("co", "co."):
+    if end < len(doc) - 1 and doc[end].lower_ in ("&", "and") and doc[end + 1].lower_ in ("co", "co.", "sons"):
         end += 2
     while end < len(doc) and is_legal_form(doc[end]) and end - span.end < 2:
         end += 1
@@ -144,6 +157,7 @@ def with_legal_form(span: Span | None) -> Span | None:
         and doc[start - 1].lower_ in ("and", "&")
         and doc[start - 2].is_title
         and doc[start - 2].ent_type_ not in ("ORG", "PERSON", "GPE", "NORP", "LOC")
+        and not is_legal_form(doc[start - 2])  # "Dow Jones and Co and Telerate Inc": two names
         and (is_legal_form(doc[end - 1]) or any(t.lower_ in ("'s", "’s") for t in doc[start:end]))
     ):
         start -= 2  # "Standard and Poor's Corp", of which the tagger took "Poor's Corp"
