@@ -18,6 +18,7 @@ DAY = date(2009, 3, 4)  # a Wednesday
         ("Exxon Mobil Corp pulled in $11.68 billion in profits in the second quarter on Tuesday.", "2009-03-03"),
         ("Acme Corp issued $200 million of notes due 2017 on Monday.", "2009-03-02"),
         ("Acme Corp said its profit rose to $5 million from $3 million a year ago.", "2009-03-04"),
+        ("Acme Corp increased its pre-tax profit by 39 pct from the previous year.", "2009-03-04"),
         ("Hormel Foods Corp now expects to earn $2.36 to $2.42 per share this year.", "2009-03-04"),
         ("Hormel Foods Corp raised its 2009 earnings view.", "2009-03-04"),
     ],

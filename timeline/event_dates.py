@@ -36,6 +36,8 @@ _COMPARISON_BEFORE = re.compile(
     r")(?:in\s+|of\s+|at\s+)?(?:the\s+)?(?:same\s+)?(?:(?:period|quarter|month)\s+(?:of|in)\s+)?$"
 )
 _YEAR_AGO = re.compile(r"(?i)\b(?:a|one|the)\s+year\s+(?:ago|earlier|before)|\byear-(?:ago|earlier)")
+_PREVIOUS_PERIOD = re.compile(r"(?i)^(?:the\s+)?(?:previous|prior|preceding)\b")
+_FROM_BEFORE = re.compile(r"(?i)\b(?:from|over)\s*$")
 
 
 def event_date(doc: Doc, timexes: list[Timex], content: set[int], reporting: set[int]) -> Timex | None:
@@ -76,6 +78,8 @@ def qualifies_something_else(doc: Doc, timex: Timex, span) -> bool:
     before = text_of(doc)[max(0, timex.start - 40) : timex.start]
     if _COMPARISON_BEFORE.search(before):
         return True
+    if _PREVIOUS_PERIOD.search(timex.text) and _FROM_BEFORE.search(before):
+        return True  # "profit rose 39 pct from the previous year"
     if _PERIOD_BOUND.search(before):
         return True
     head = attachment_head(span)
