@@ -11,6 +11,7 @@ from timeline.config import Settings
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
+TEST_DATA = ROOT / "tests" / "data"
 
 
 def make_settings(db_path: Path) -> Settings:

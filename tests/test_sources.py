@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from datetime import date
 
-from conftest import SEEDS
+from conftest import SEEDS, TEST_DATA
 
 from timeline.models import Article
 from timeline.sources import SourceError, read_paths
@@ -35,6 +35,14 @@ def test_markdown_front_matter(tmp_path):
         "Wire",
     )
     assert article.text.strip() == "Renault said on Friday."
+
+
+def test_html_page_gives_its_main_text_and_publication_date():
+    [article], errors = read(TEST_DATA / "article.html")
+    assert errors == []
+    assert (article.title, article.published) == ("Acme Corp buys Widget Inc", date(2024, 4, 26))
+    assert "agreed to buy Widget Inc" in article.text
+    assert "Home" not in article.text and "ads" not in article.text
 
 
 def test_json_and_jsonl_records_with_alternative_field_names(tmp_path):
