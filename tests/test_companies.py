@@ -17,6 +17,8 @@ from timeline.companies import Canonicaliser
         ("the diamond group", "Renault"),
         ("Xiaomi Technology", "Xiaomi"),
         ("Li Auto Inc.", "Li Auto"),
+        ("Rio Tinto Ltd./Plc", "Rio Tinto"),  # a dual listing's two legal forms
+        ("Unilever NV/Plc", "Unilever"),
         ("eBay", "eBay"),
         # a nationality describes a company before a description or a known name, else it is part of the name
         ("the German carmaker BMW", "BMW"),

@@ -109,3 +109,11 @@ def test_names_run_together_are_cut_after_each_legal_form(nlp):
     )
     assert {"Dow Jones", "Telerate", "Salomon", "First Boston"} <= companies(found)
     assert "Reuters" not in companies(found)  # credited as a source; "Dow Jones & Co" is the business itself
+
+
+def test_a_dual_listing_ends_the_name_as_one_legal_form_does(nlp):
+    found = entities_of(
+        nlp, "SYDNEY (Reuters) - Mining giant Rio Tinto Ltd./Plc. said on Thursday it agreed to buy Alcan Ltd.", "Bid"
+    )
+    assert {"Rio Tinto", "Alcan"} <= companies(found)
+

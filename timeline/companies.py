@@ -155,7 +155,7 @@ class Canonicaliser:
             return None  # only a determiner: "the"
         if not name or self.known(name):
             return self.known(name) if name else None
-        stripped = basename(name) or name
+        stripped = basename(_one_legal_form(name)) or name
         while (shorter := _GROUP_WORDS.sub("", stripped)) != stripped:
             stripped = shorter  # "Dow Jones & Co": the legal form, then the ampersand
         stripped = _LEADING_GROUP.sub("", stripped).strip(" ,.")
@@ -186,3 +186,13 @@ class Canonicaliser:
         if key in self._exclusions or key in NEWS_AGENCIES or key in ACRONYM_GOVERNMENT:
             return None
         return name
+
+
+def _one_legal_form(name: str) -> str:
+    """'Rio Tinto Ltd./Plc', 'Unilever NV/Plc': a dual listing's forms, cut to the first for cleanco."""
+    head, _, last = name.rpartition(" ")
+    parts = last.split("/")
+    if not head or len(parts) < 2 or any(basename(f"{head} {part}") != head for part in parts):
+        return name
+    return f"{head} {parts[0]}"
+

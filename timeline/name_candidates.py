@@ -131,12 +131,18 @@ def trim(span: Span) -> Span | None:
 
 
 def is_legal_form(token) -> bool:
-    if token.lower_.rstrip(".") not in LEGAL_FORMS and token.lower_.replace(".", "") not in LEGAL_FORMS:
+    """'Inc', 'Plc', 'AG', and the forms of a dual listing ('Ltd./Plc', 'NV/Plc'), capitalised as a form is."""
+    return all(_is_legal_form_word(part) for part in token.text.split("/")) if token.text else False
+
+
+def _is_legal_form_word(text: str) -> bool:
+    lower = text.lower()
+    if lower.rstrip(".") not in LEGAL_FORMS and lower.replace(".", "") not in LEGAL_FORMS:
         return False
-    word = token.text.replace(".", "").lower()
+    word = lower.replace(".", "")
     if len(word) <= 2 and word != "co":
-        return token.text.replace(".", "").isupper()
-    return token.text[:1].isupper()
+        return text.replace(".", "").isupper()
+    return text[:1].isupper()
 
 
 def ends_in_legal_form(span: Span) -> bool:
