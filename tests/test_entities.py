@@ -117,3 +117,12 @@ def test_a_dual_listing_ends_the_name_as_one_legal_form_does(nlp):
     )
     assert {"Rio Tinto", "Alcan"} <= companies(found)
 
+
+def test_a_side_of_a_purchase_is_a_company_though_named_once(nlp):
+    found = entities_of(
+        nlp,
+        "NEW YORK (Reuters) - In January Nucor agreed to buy Canada's Harris Steel Group for more than $1 billion, "
+        "and Evraz made a deal to buy Oregon Steel.",
+        "Steel deals",
+    )
+    assert {"Nucor", "Harris Steel", "Oregon Steel"} <= companies(found)

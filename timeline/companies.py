@@ -195,4 +195,3 @@ def _one_legal_form(name: str) -> str:
     if not head or len(parts) < 2 or any(basename(f"{head} {part}") != head for part in parts):
         return name
     return f"{head} {parts[0]}"
-

@@ -13,6 +13,8 @@ from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING
 
+from .syntax import inflected
+
 if TYPE_CHECKING:
     from spacy.tokens import Span
 
@@ -224,6 +226,24 @@ def speaks_as_it(root) -> bool:
             if subject is not None and (subject.lower_ == "it" or any(t.lower_ == "its" for t in subject.subtree)):
                 return True
     return False
+
+
+DEAL_VERB_FORMS = inflected("buy acquire purchase merge sell")
+DEAL_NOUNS = frozenset("acquisition acquisitions purchase takeover merger buyout bid sale".split())
+
+
+def takes_part_in_a_deal(root) -> bool:
+    """'Nucor agreed to buy Canada's Harris Steel Group', 'Rio's acquisition of Alcan': a side of a purchase or a
+    merger, which organisations are far more often than anything else the tagger calls one."""
+    head = root.head
+    if root.dep_ == "nsubj":
+        verbs = [head, *(child for child in head.children if child.dep_ == "xcomp")]
+        return any(verb.lower_ in DEAL_VERB_FORMS for verb in verbs)
+    if root.dep_ == "dobj":
+        return head.lower_ in DEAL_VERB_FORMS
+    if root.dep_ == "pobj" and head.lower_ in ("of", "for", "with"):
+        return head.head.lower_ in DEAL_NOUNS
+    return root.dep_ == "poss" and head.lower_ in DEAL_NOUNS
 
 
 def titled(span: Span) -> bool:

@@ -31,6 +31,7 @@ from .company_evidence import (
     is_unit_word,
     referred_to_as_a_person,
     speaks_as_it,
+    takes_part_in_a_deal,
     titled,
 )
 from .name_candidates import (
@@ -368,6 +369,8 @@ def _judge(entity: Entity, doc: Doc, surnames: set[str], canonicaliser: Canonica
         entity.is_company = not any(titled(span) or described_as_a_person(span) for span in entity.mentions)
     elif any(speaks_as_it(span.root) for span in entity.mentions):
         entity.is_company = organisation > 0  # "Tamweel said it was planning to launch bonds"
+    elif any(takes_part_in_a_deal(span.root) for span in entity.mentions):
+        entity.is_company = organisation > 0 and not entity.evidence & {"person", "place"}
     elif entity.labels[COMPANY_LABEL] >= WELL_KNOWN_IN_THE_ARTICLE and not entity.evidence & {"person", "place"}:
         entity.is_company = True  # "Yahoo" eleven times an organisation in a story about Yahoo
     elif len(entity.words) == 1 or all(span.root.dep_ in ("compound", "nmod", "amod") for span in entity.mentions):
