@@ -19,6 +19,7 @@ from timeline.companies import Canonicaliser
         ("Li Auto Inc.", "Li Auto"),
         ("Rio Tinto Ltd./Plc", "Rio Tinto"),  # a dual listing's two legal forms
         ("Unilever NV/Plc", "Unilever"),
+        ("Family Dollar", "Family Dollar"),
         ("eBay", "eBay"),
         # a nationality describes a company before a description or a known name, else it is part of the name
         ("the German carmaker BMW", "BMW"),
@@ -30,6 +31,7 @@ from timeline.companies import Canonicaliser
         ("Korean Air", "Korean Air"),
         # agencies credited as sources, nationalities, public bodies and facilities are no companies
         ("Reuters", None),
+        ("U.S. Dollar", None),  # a currency, named by its nationality
         ("Chinese", None),
         ("the Ministry of Finance", None),
         ("Plant 2", None),

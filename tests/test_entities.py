@@ -126,3 +126,15 @@ def test_a_side_of_a_purchase_is_a_company_though_named_once(nlp):
         "Steel deals",
     )
     assert {"Nucor", "Harris Steel", "Oregon Steel"} <= companies(found)
+
+
+def test_names_listed_with_commas_are_cut_unless_a_partnership_is_named(nlp):
+    found = entities_of(
+        nlp,
+        "TOKYO, March 3 - Canon Inc will stop making word processors, a spokesman said. The move reflects price "
+        "competition as Canon, Casio Computer Co Ltd <CACT.T> and others compete. Keefe, Bruyette & Woods Inc "
+        "advised them.",
+        "Canon stops making word processors",
+    )
+    assert {"Canon", "Casio Computer"} <= companies(found)
+    assert not any("," in name and "Keefe" not in name for name in companies(found))

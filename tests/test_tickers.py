@@ -19,6 +19,7 @@ from timeline.tickers import strip_codes
         ("Ford (NYSE: F) said", "Ford said", [("ticker", 4, "F")]),
         ("MERRILL <MRLL> BUYS FRAYN", "MERRILL BUYS FRAYN", [("ticker", 7, "MRLL")]),
         ("Cerberus CBS.UL bought", "Cerberus bought", [("ticker", 8, "CBS.UL")]),
+        ("Lehman Brothers Holdings Inc LEH.P has", "Lehman Brothers Holdings Inc has", [("ticker", 28, "LEH.P")]),
         ("the Steel Index .GSPSTEEL rose", "the Steel Index rose", [("index", 15, ".GSPSTEEL")]),
     ],
 )

@@ -52,6 +52,11 @@ NOT_COMPANY_WORDS = re.compile(
 )
 """Words that mark a public body, association or team rather than a company."""
 
+CURRENCIES = frozenset(
+    "dollar dollars yen mark marks franc francs pound pounds sterling euro euros yuan renminbi peso pesos "
+    "lira rupee rupees won ringgit rand".split()
+)
+
 _MONTH_ABBREVIATIONS = frozenset(
     "jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june july august "
     "september october november december".split()
@@ -185,6 +190,9 @@ class Canonicaliser:
             return None  # a legal form left alone: "Co"
         if key in self._exclusions or key in NEWS_AGENCIES or key in ACRONYM_GOVERNMENT:
             return None
+        nationality = _NATIONALITY.match(name)
+        if name[nationality.end() if nationality else 0 :].lower() in CURRENCIES:
+            return None  # "U.S. Dollar" in a currency report
         return name
 
 

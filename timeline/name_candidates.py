@@ -93,14 +93,19 @@ def name_candidates(doc: Doc, canonicaliser: Canonicaliser, marks: tuple[CodeMar
 
 
 def _names_joined(span: Span) -> list[Span]:
-    """'Dow Jones and Co and Telerate', 'Salomon Inc and First Boston': names the tagger ran together, cut after
-    each legal form that "and" or "&" follows."""
+    """'Dow Jones and Co and Telerate', 'Salomon Inc and First Boston', 'O2, Carphone Warehouse': names the
+    tagger ran together, cut after each legal form that "and" or "&" follows, and at each comma of a span
+    that is no partnership's name ("Keefe, Bruyette & Woods", "Kidder, Peabody and Co")."""
     parts, start = [], span.start
+    listed = not any(token.lower_ in ("and", "&") for token in span)
     for token in span[:-1]:
         following = span.doc[token.i + 1]
         if is_legal_form(token) and following.lower_ in ("and", "&") and following.i + 1 < span.end:
             parts.append(span.doc[start : token.i + 1])
             start = following.i + 1
+        elif listed and token.text == "," and token.i > start:
+            parts.append(span.doc[start : token.i])
+            start = token.i + 1
     parts.append(span.doc[start : span.end])
     return parts
 

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 EXCHANGE_SUFFIXES = (
-    "N|O|OQ|OB|PK|UL|A|L|T|PA|DE|F|TO|HK|SS|SZ|KS|BO|NS|AX|MI|MC|AS|BR|CO|ST|HE|OL|SW|VX|MX|SA|TW|SI|JK|BK|KL|V"
+    "N|O|OQ|OB|PK|P|UL|A|L|T|PA|DE|F|TO|HK|SS|SZ|KS|BO|NS|AX|MI|MC|AS|BR|CO|ST|HE|OL|SW|VX|MX|SA|TW|SI|JK|BK|KL|V"
 )
 _CODES = re.compile(
     r"[ \t]*\(\s*(?:(?:NYSE|Nasdaq|NASDAQ|AMEX|Amex|LSE|TSX|TSE|HKEx|OTC)\s*:\s*(?P<listed>[A-Z][A-Z0-9.]{0,7})"
