@@ -74,14 +74,39 @@ def test_people_public_bodies_agencies_and_indexes_are_no_companies(nlp, text, n
     assert not_a_company not in companies(entities_of(nlp, text, "News"))
 
 
-def test_a_word_list_never_rejects_a_name_with_a_legal_form(nlp):
-    found = entities_of(
-        nlp,
-        "Union Pacific Corp said it agreed to haul coal. Brooklyn Union Gas Co raised its dividend. "
-        "Union Pacific said the deal closes in May.",
-        "Railroad deal",
-    )
-    assert {"Union Pacific", "Brooklyn Union Gas"} <= companies(found)
+@pytest.mark.parametrize(
+    ("text", "title", "named"),
+    [
+        pytest.param(  # a word list ("union") never rejects a name with a legal form
+            "Union Pacific Corp said it agreed to haul coal. Brooklyn Union Gas Co raised its dividend. "
+            "Union Pacific said the deal closes in May.",
+            "Railroad deal",
+            {"Union Pacific", "Brooklyn Union Gas"},
+            id="legal-form",
+        ),
+        pytest.param(  # described as a company: wins over a person reading
+            "British insurer Pearl announced a bid for rival Resolution on Friday.",
+            "Pearl bids",
+            {"Pearl"},
+            id="described",
+        ),
+        pytest.param(  # a dual listing's forms end the name as one legal form does
+            "SYDNEY (Reuters) - Mining giant Rio Tinto Ltd./Plc. said on Thursday it agreed to buy Alcan Ltd.",
+            "Bid",
+            {"Rio Tinto", "Alcan"},
+            id="dual-listing",
+        ),
+        pytest.param(  # a side of a purchase is a company though named once
+            "NEW YORK (Reuters) - In January Nucor agreed to buy Canada's Harris Steel Group for more than "
+            "$1 billion, and Evraz made a deal to buy Oregon Steel.",
+            "Steel deals",
+            {"Nucor", "Harris Steel", "Oregon Steel"},
+            id="deal-side",
+        ),
+    ],
+)
+def test_the_companies_an_article_names(nlp, text, title, named):
+    assert named <= companies(entities_of(nlp, text, title))
 
 
 def test_an_untagged_short_form_is_the_company_named_in_full(nlp):
@@ -95,11 +120,6 @@ def test_an_untagged_short_form_is_the_company_named_in_full(nlp):
     assert len(nasdaq.mentions) >= 2
 
 
-def test_a_described_company_wins_over_a_person_reading(nlp):
-    found = entities_of(nlp, "British insurer Pearl announced a bid for rival Resolution on Friday.", "Pearl bids")
-    assert "Pearl" in companies(found)
-
-
 def test_names_run_together_are_cut_after_each_legal_form(nlp):
     found = entities_of(
         nlp,
@@ -109,23 +129,6 @@ def test_names_run_together_are_cut_after_each_legal_form(nlp):
     )
     assert {"Dow Jones", "Telerate", "Salomon", "First Boston"} <= companies(found)
     assert "Reuters" not in companies(found)  # credited as a source; "Dow Jones & Co" is the business itself
-
-
-def test_a_dual_listing_ends_the_name_as_one_legal_form_does(nlp):
-    found = entities_of(
-        nlp, "SYDNEY (Reuters) - Mining giant Rio Tinto Ltd./Plc. said on Thursday it agreed to buy Alcan Ltd.", "Bid"
-    )
-    assert {"Rio Tinto", "Alcan"} <= companies(found)
-
-
-def test_a_side_of_a_purchase_is_a_company_though_named_once(nlp):
-    found = entities_of(
-        nlp,
-        "NEW YORK (Reuters) - In January Nucor agreed to buy Canada's Harris Steel Group for more than $1 billion, "
-        "and Evraz made a deal to buy Oregon Steel.",
-        "Steel deals",
-    )
-    assert {"Nucor", "Harris Steel", "Oregon Steel"} <= companies(found)
 
 
 def test_names_listed_with_commas_are_cut_unless_a_partnership_is_named(nlp):
