@@ -20,6 +20,8 @@ from timeline.companies import Canonicaliser
         ("Rio Tinto Ltd./Plc", "Rio Tinto"),  # a dual listing's two legal forms
         ("Unilever NV/Plc", "Unilever"),
         ("Family Dollar", "Family Dollar"),
+        ("Cemex SAB de CV", "Cemex"),  # a Mexican legal form
+        ("Grupo Mexico SAB de CV", "Grupo Mexico"),  # a group word stays unless the rest is a known company
         ("eBay", "eBay"),
         # a nationality describes a company before a description or a known name, else it is part of the name
         ("the German carmaker BMW", "BMW"),

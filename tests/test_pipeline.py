@@ -145,3 +145,21 @@ def test_the_main_story_is_one_event_for_the_headline_and_the_lead(tmp_path):
     assert any(m.is_lead for m in story.mentions)
     assert story.summary == "Nasdaq to buy OMX for $3.7 billion"
     assert set(story.companies) == {"Nasdaq Stock Market", "OMX"}
+
+
+def test_one_sentence_on_one_day_is_one_event_with_every_party(tmp_path):
+    from timeline.merge import merge_mentions
+    from timeline.models import Article
+    from timeline.pipeline import extract_batch
+
+    text = (
+        "HUGHES TOOL DIRECTORS REJECT MERGER WITH BAKER\n\n"
+        "HOUSTON, March 5 - The directors of Hughes Tool Co said they would recommend to shareholders that they "
+        "reject a merger with Baker International Corp today.\n"
+    )
+    article = Article(
+        doc_id="a", text=text, title="HUGHES TOOL DIRECTORS REJECT MERGER WITH BAKER", published=date(1987, 3, 5)
+    )
+    events = merge_mentions(extract_batch([article], make_settings(tmp_path / "db.json"))[0].mentions)
+    [event] = [e for e in events if "Hughes Tool" in e.companies or "Baker International" in e.companies]
+    assert {"Hughes Tool", "Baker International"} <= set(event.companies)

@@ -35,6 +35,9 @@ def test_a_bracketed_name_keeps_its_words_and_is_marked():
     assert (mark.kind, stripped[mark.start : mark.end]) == ("bracket", "Frayn Financial printing")
 
 
-@pytest.mark.parametrize("text", ["the Fed (ACEA) said", "U.S. output rose 2.5 pct.", "in 2008 (Reuters) -"])
+@pytest.mark.parametrize(
+    "text",
+    ["the Fed (ACEA) said", "U.S. output rose 2.5 pct.", "in 2008 (Reuters) -", "bank J.P. Morgan Chase & Co. to"],
+)
 def test_acronyms_abbreviations_and_agencies_stay(text):
     assert strip_codes(text) == (text, ())

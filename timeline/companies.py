@@ -40,6 +40,8 @@ _GENERIC_WORDS = frozenset(
 )
 """Words that name no one alone: "American International Group" keeps its last word."""
 _LEADING_GROUP = re.compile(r"^(?:Groupe|Grupo|Gruppo)\s+")
+_SPANISH_FORM = re.compile(r"\s+S\.?A\.?(?:B\.?)?(?:\s+de)?(?:\s+C\.?V\.?)?$")
+"""'Cemex SAB de CV', 'Grupo Televisa S.A. de C.V.': a Mexican legal form, of which cleanco strips only 'CV'."""
 
 NOT_COMPANY_WORDS = re.compile(
     r"(?i)\b(?:commission|ministry|minister|government|parliament|congress|senate|council|agency|"
@@ -160,10 +162,13 @@ class Canonicaliser:
             return None  # only a determiner: "the"
         if not name or self.known(name):
             return self.known(name) if name else None
-        stripped = basename(_one_legal_form(name)) or name
+        stripped = basename(_one_legal_form(_SPANISH_FORM.sub("", name))) or name
         while (shorter := _GROUP_WORDS.sub("", stripped)) != stripped:
             stripped = shorter  # "Dow Jones & Co": the legal form, then the ampersand
-        stripped = _LEADING_GROUP.sub("", stripped).strip(" ,.")
+        stripped = stripped.strip(" ,.")
+        without_group = _LEADING_GROUP.sub("", stripped)
+        if without_group != stripped and self.known(without_group):
+            return self.known(without_group)  # "Groupe Renault"; but "Grupo Mexico" is no country
         if all(word.lower() in _GENERIC_WORDS for word in stripped.split()):
             stripped = " ".join(name.split()[: len(stripped.split()) + 1])  # "American International Group"
         return self.known(stripped) or stripped or None

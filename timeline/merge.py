@@ -42,6 +42,11 @@ def merge_mentions(mentions: Iterable[Mention], similarity: float = 60.0) -> lis
     for indices in story.values():
         for index in indices[1:]:  # the lead tells the headline's story in other words, whatever period it names
             parent[find(index)] = find(indices[0])
+    same_sentence: dict[tuple, int] = {}
+    for index, mention in enumerate(items):
+        if mention.date:  # "X's directors said they would reject a merger with Y today": one sentence, one day
+            key = (mention.doc_id, mention.start, mention.end, mention.date.value)
+            parent[find(index)] = find(same_sentence.setdefault(key, index))
     by_company: dict[str, list[int]] = defaultdict(list)
     for index, mention in enumerate(items):
         for company in mention.companies:
@@ -134,8 +139,13 @@ def _story_reports(group: list[Mention]) -> list[Mention]:
     first: dict[str, list[Mention]] = {}
     for mention in sorted(group, key=lambda m: (not m.is_headline, not m.is_lead, m.start)):
         reports = first.setdefault(mention.doc_id, [])
-        if not reports or mention.is_lead and reports[0].is_headline:
-            reports.append(mention)
+        if (
+            not reports
+            or mention.is_lead
+            and reports[0].is_headline
+            or any(mention.start == report.start and not report.is_headline for report in reports)
+        ):
+            reports.append(mention)  # another clause of a reporting sentence names its other parties
     return [mention for reports in first.values() for mention in reports]
 
 

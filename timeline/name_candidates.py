@@ -24,6 +24,7 @@ LEGAL_FORMS = frozenset(
     "bhd gmbh kgaa bv ab asa oyj pty pte sarl srl kk group holdings holding bancorp".split()
 )
 """Words that end a company's name; the two-letter ones count only when written in capitals."""
+GROUP_WORDS = frozenset({"Grupo", "Groupe", "Gruppo"})
 CONNECTORS = frozenset({"&", "and", "of", "de", "du", "der", "-", "'s"})
 CANDIDATE_LABELS = frozenset({"ORG", "PERSON", "GPE", "NORP", "FAC", "PRODUCT", "LOC", "WORK_OF_ART"})
 COMPANY_LABEL = "ORG"
@@ -67,7 +68,7 @@ def name_candidates(doc: Doc, canonicaliser: Canonicaliser, marks: tuple[CodeMar
             if span is not None:
                 add(span, ent.label_, legal_form=ends_in_legal_form(span), known=ent.ent_id_ or "")
     for token in doc:
-        if is_legal_form(token) and token.i not in taken and token.i > 0:
+        if (is_legal_form(token) or spanish_form_length(doc, token.i - 2)) and token.i not in taken and token.i > 0:
             span = name_before(doc, token.i + 1)
             if span is not None and len(span) > 1:
                 add(span, COMPANY_LABEL, legal_form=True)
@@ -125,12 +126,16 @@ def trim(span: Span) -> Span | None:
     if end > start + 1 and doc[end - 1].is_alpha and doc[end - 1].is_lower and doc[end - 1].lower_ not in CONNECTORS:
         return None  # "Nordic exchange": a description, whose capitalised word only qualifies it
     while end > start and (
-        doc[end - 1].lower_ in ("'s", "'", "’s", "’") or doc[end - 1].is_punct or doc[end - 1].is_space
+        doc[end - 1].lower_ in ("'s", "'", "’s", "’", "de", "du", "der", "of", "and")
+        or doc[end - 1].is_punct
+        or doc[end - 1].is_space
     ):
         if doc[end - 1].text in (".",) and end - 1 > start and is_legal_form(doc[end - 2]):
             break
         end -= 1
-    if all(is_legal_form(token) or token.is_punct for token in doc[start:end]):
+    if spanish_form_length(doc, start) >= end - start or all(
+        is_legal_form(token) or token.is_punct for token in doc[start:end]
+    ):
         return None  # "Plc" of "Rio Tinto Ltd/Plc": a legal form alone names no one
     return doc[start:end] if end > start else None
 
@@ -150,8 +155,19 @@ def _is_legal_form_word(text: str) -> bool:
     return text[:1].isupper()
 
 
+_SPANISH_FORM = (("sab", "sa", "s.a.", "s.a.b."), ("de",), ("cv", "c.v."))
+
+
+def spanish_form_length(doc: Doc, i: int) -> int:
+    """3 where 'SAB de CV' or 'S.A. de C.V.' (a Mexican legal form) starts at token `i`, else 0."""
+    if i < 0:
+        return 0
+    words = [token.lower_ for token in doc[i : i + 3]]
+    return 3 if len(words) == 3 and all(w in forms for w, forms in zip(words, _SPANISH_FORM, strict=True)) else 0
+
+
 def ends_in_legal_form(span: Span) -> bool:
-    return any(is_legal_form(token) for token in span[1:])
+    return any(is_legal_form(token) or spanish_form_length(span.doc, token.i) for token in span[1:])
 
 
 def with_legal_form(span: Span | None) -> Span | None:
@@ -161,8 +177,11 @@ def with_legal_form(span: Span | None) -> Span | None:
     doc, start, end = span.doc, span.start, span.end
     if end < len(doc) - 1 and doc[end].lower_ in ("&", "and") and doc[end + 1].lower_ in ("co", "co.", "sons"):
         end += 2
+    end += spanish_form_length(doc, end)
     while end < len(doc) and is_legal_form(doc[end]) and end - span.end < 2:
         end += 1
+    if start > 0 and doc[start - 1].text in GROUP_WORDS:
+        start -= 1  # "Grupo Mexico", of which the tagger took "Mexico SAB de CV"
     if (
         start >= 2
         and doc[start - 1].lower_ in ("and", "&")

@@ -13,12 +13,12 @@ import re
 from dataclasses import dataclass
 
 EXCHANGE_SUFFIXES = (
-    "N|O|OQ|OB|PK|P|UL|A|L|T|PA|DE|F|TO|HK|SS|SZ|KS|BO|NS|AX|MI|MC|AS|BR|CO|ST|HE|OL|SW|VX|MX|SA|TW|SI|JK|BK|KL|V"
+    "N|O|OQ|OB|PK|UL|A|L|T|PA|DE|F|TO|HK|SS|SZ|KS|BO|NS|AX|MI|MC|AS|BR|CO|ST|HE|OL|SW|VX|MX|SA|TW|SI|JK|BK|KL|V"
 )
 _CODES = re.compile(
     r"[ \t]*\(\s*(?:(?:NYSE|Nasdaq|NASDAQ|AMEX|Amex|LSE|TSX|TSE|HKEx|OTC)\s*:\s*(?P<listed>[A-Z][A-Z0-9.]{0,7})"
     r"|(?P<ric>[A-Z0-9][A-Za-z0-9]{0,7}\.[A-Z]{1,3})|(?P<paren_index>\.[A-Z][A-Z0-9]{2,9}))\s*\)"
-    r"|(?<=[\s,])(?P<bare>[A-Z0-9][A-Za-z0-9]{0,7}\.(?:" + EXCHANGE_SUFFIXES + r"))(?=[\s,.;:)]|$)"
+    r"|(?<=[\s,])(?P<bare>[A-Z0-9][A-Za-z0-9]{0,7}\.(?:" + EXCHANGE_SUFFIXES + r")|[A-Z]{2,7}\.P)(?=[\s,.;:)]|$)"
     r"|(?<=\s)(?P<index>\.[A-Z][A-Z0-9]{2,9})(?=[\s,.;)]|$)"
     r"|[ \t]*<(?P<wire>[A-Z][A-Z0-9.]{0,7})>"
     r"|<(?P<name>[A-Z][^<>\n]{1,80}?)>"
