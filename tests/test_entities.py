@@ -109,6 +109,16 @@ def test_the_companies_an_article_names(nlp, text, title, named):
     assert named <= companies(entities_of(nlp, text, title))
 
 
+def test_things_bought_by_the_dozen_are_no_companies(nlp):
+    found = entities_of(
+        nlp,
+        "Aeroflot buys Boeing jets\n\nRussian flag carrier Aeroflot has negotiated the purchase of 22 new Boeing "
+        "787 Dreamliners, an aircraft Boeing currently has under development.",
+        "Aeroflot buys Boeing jets",
+    )
+    assert "Dreamliners" not in companies(found)
+
+
 def test_an_untagged_short_form_is_the_company_named_in_full(nlp):
     found = entities_of(
         nlp,

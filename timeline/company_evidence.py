@@ -236,6 +236,8 @@ def takes_part_in_a_deal(root) -> bool:
     """'Nucor agreed to buy Canada's Harris Steel Group', 'Rio's acquisition of Alcan': a side of a purchase or a
     merger, which organisations are far more often than anything else the tagger calls one."""
     head = root.head
+    if root.tag_ == "NNPS" or any(child.dep_ == "nummod" for child in root.children):
+        return False  # "the purchase of 22 new Boeing 787 Dreamliners": things counted are products
     if root.dep_ == "nsubj":
         verbs = [head, *(child for child in head.children if child.dep_ == "xcomp")]
         return any(verb.lower_ in DEAL_VERB_FORMS for verb in verbs)
