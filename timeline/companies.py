@@ -26,7 +26,8 @@ _NATIONALITY = re.compile(
 )
 """A nationality describes the company only before another description ("the German carmaker BMW");
 right before the rest of a name it is part of it: "American Express", "British Petroleum", "U.S. Steel"."""
-_POSSESSIVE = re.compile(r"\s*(?:'s|’s|'|’)$")
+POSSESSIVE_END = re.compile(r"\s*(?:'s|’s|'|’)$")
+"""A possessive ending a name: "Renault's", "Barclays'"."""
 _GROUP_WORDS = re.compile(
     r"(?:\s+(?:Group|Groupe|Holdings?|Corporation|Corp\.?|Company|Companies|Cos\.?|Co\.?|Inc\.?|Ltd\.?|plc|AG|SA))+$"
     r"|\s+(?:&|and)$"
@@ -65,10 +66,20 @@ _MONTH_ABBREVIATIONS = frozenset(
 )
 
 NEWS_AGENCIES = frozenset(
-    "reuters bloomberg ap afp xinhua dpa pti ians ani kyodo yonhap upi tass efe ansa rpp ptr "
-    "associated press agence france-presse dow jones newswires bloomberg news cnn bbc".split()
-    + ["associated press", "agence france-presse", "dow jones", "bloomberg news", "thomson reuters"]
+    "reuters reuter bloomberg ap afp xinhua dpa pti ians ani kyodo yonhap upi tass efe ansa rpp ptr cnbc cnn "
+    "bbc".split()
+) | frozenset(
+    {
+        "associated press",
+        "agence france-presse",
+        "agence france presse",
+        "dow jones",
+        "dow jones newswires",
+        "bloomberg news",
+        "thomson reuters",
+    }
 )
+"""News agencies and wires, lower case: credited as the source of a report, not a party to it."""
 """Wire services and broadcasters: in news text they are credited as sources, not actors."""
 
 ACRONYM_GOVERNMENT = frozenset(
@@ -141,7 +152,7 @@ class Canonicaliser:
 
     def _name(self, written: str) -> str | None:
         name = " ".join(written.split())
-        name = _POSSESSIVE.sub("", name)
+        name = POSSESSIVE_END.sub("", name)
         shouted = _SHOUTED_HEADLINE.match(name) if name.isupper() else None
         if shouted:
             name = shouted["name"]

@@ -13,6 +13,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING
 
+from .companies import NEWS_AGENCIES
 from .syntax import inflected
 
 if TYPE_CHECKING:
@@ -52,10 +53,6 @@ PERSON_TITLES = frozenset(
     "director spokesman spokeswoman economist strategist founder co-founder vice".split()
 )
 
-NEWS_AGENCIES = frozenset(
-    "reuters reuter bloomberg ap afp xinhua dpa pti ians ani kyodo yonhap upi tass efe ansa cnbc cnn bbc".split()
-) | frozenset({"associated press", "agence france-presse", "dow jones newswires", "bloomberg news", "thomson reuters"})
-
 
 @lru_cache(maxsize=1)
 def public_bodies() -> frozenset[str]:
@@ -71,9 +68,12 @@ def _words(name: str) -> list[str]:
 
 def is_listed_public_body(name: str) -> bool:
     """A public body the shipped list names: no legal form makes it a company ("Commodity Credit Corp")."""
-    words = _words(name)
+    return _listed(_words(name))
+
+
+def _listed(words: list[str]) -> bool:
     key = " ".join(words)
-    return key in public_bodies() or re.sub(r"^the ", "", key) in public_bodies()
+    return key in public_bodies() or key.removeprefix("the ") in public_bodies()
 
 
 def is_public_body(name: str) -> bool:
@@ -83,9 +83,9 @@ def is_public_body(name: str) -> bool:
         words = words[:-1]  # "Plant 2", "Terminal 5"
     if not words:
         return False
-    key = " ".join(words)
-    if key in public_bodies() or re.sub(r"^the ", "", key) in public_bodies():
+    if _listed(words):
         return True
+    key = " ".join(words)
     if words[-1] in INSTRUMENT_WORDS and (len(words) > 1 or words[-1] in ("treasuries", "gilts", "bunds")):
         return True  # "U.S. Treasuries", "Brent futures": traded things, not traders
     if words[-1] in BODY_HEADS or "fed" in words or "federal reserve" in key:

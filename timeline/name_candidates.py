@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
-from .companies import Canonicaliser
+from .companies import POSSESSIVE_END, Canonicaliser
 from .company_evidence import COMPANY_NOUNS
 from .syntax import ents_of
 from .tickers import CodeMark
@@ -160,7 +160,7 @@ _SPANISH_FORM = (("sab", "sa", "s.a.", "s.a.b."), ("de",), ("cv", "c.v."))
 
 def spanish_form_length(doc: Doc, i: int) -> int:
     """3 where 'SAB de CV' or 'S.A. de C.V.' (a Mexican legal form) starts at token `i`, else 0."""
-    if i < 0:
+    if i < 0 or i + 3 > len(doc) or doc[i].lower_ not in _SPANISH_FORM[0]:
         return 0
     words = [token.lower_ for token in doc[i : i + 3]]
     return 3 if len(words) == 3 and all(w in forms for w, forms in zip(words, _SPANISH_FORM, strict=True)) else 0
@@ -227,11 +227,8 @@ def surface(span: Span) -> str:
     if surface is None:
         if len(_SURFACES) > 50_000:
             _SURFACES.clear()
-        surface = _SURFACES[written] = _POSSESSIVE_END.sub("", " ".join(written.split()))
+        surface = _SURFACES[written] = POSSESSIVE_END.sub("", " ".join(written.split()))
     return surface
-
-
-_POSSESSIVE_END = re.compile(r"\s*(?:'s|’s|'|’)$")
 
 
 def name_words(name: str) -> tuple[str, ...]:

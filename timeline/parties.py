@@ -93,6 +93,8 @@ ADVISER_NOUNS = frozenset(
 )
 ADVISING_VERBS = inflected("advise manage underwrite arrange") | {"underwritten", "underwrote"}
 """Not "led": "a group led by Robert H. Barker and Co" is led by a party."""
+ADVISING_SUBJECT_VERBS = inflected("advise underwrite arrange") | {"underwrote"}
+"""Not "manage": "Salomon managed the issue" may well be the issuer's own bank acting for itself."""
 
 
 def names_a_venue(ent: Span) -> bool:
@@ -117,7 +119,7 @@ def names_an_adviser(ent: Span) -> bool:
         return True
     if root.dep_ == "pobj" and root.head.lower_ == "by" and root.head.head.lower_ in ADVISING_VERBS:
         return True
-    return root.dep_ == "nsubj" and root.head.lower_ in inflected("advise underwrite arrange") | {"underwrote"}
+    return root.dep_ == "nsubj" and root.head.lower_ in ADVISING_SUBJECT_VERBS
 
 
 MAKER_NOUNS = frozenset("maker makers producer producers manufacturer manufacturers brand brands".split())
