@@ -20,7 +20,7 @@ COMPANY_NOUNS = frozenset(
     "company companies firm group automaker carmaker maker manufacturer brand giant business venture unit "
     "subsidiary operator airline carrier bank lender insurer retailer chain startup producer supplier "
     "conglomerate utility miner refiner brewer publisher developer builder concern corporation partnership "
-    "fund insurer exchange operator".split()
+    "fund exchange".split()
 )
 """Nouns a definite description uses for a company named before: "the company", "the bank"."""
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
