@@ -176,7 +176,7 @@ def export(ctx: click.Context, fmt: str, companies, since, until, search: str, o
     """Write the timeline (or the filtered part of it) as CSV or JSON Lines.
 
     CSV columns: event_id, date, start, end, precision, modifier, companies, summary, date_text, sources,
-    published, source_count. JSONL carries every event with all its mentions.
+    published, source_count, estimated, inferred. JSONL carries every event with all its mentions.
     """
     from .export import write_file
     from .query import FilterError, apply, make_filter
@@ -192,7 +192,10 @@ def export(ctx: click.Context, fmt: str, companies, since, until, search: str, o
         events = apply(sort_events(store.events()), flt)
     finally:
         store.close()
-    count = write_file(events, output, fmt)
+    try:
+        count = write_file(events, output, fmt)
+    except OSError as error:
+        raise UserError(f"{output}: cannot write ({error.strerror}: {error.filename})") from error
     if output != "-":
         click.echo(f"{count} events written to {output}", err=True)
 

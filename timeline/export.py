@@ -8,12 +8,13 @@ prefixed with a single quote, as OWASP advises against CSV injection.
 from __future__ import annotations
 
 import csv
+import errno
 import io
 import json
 import os
+import secrets
 import shlex
 import sys
-import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TextIO
@@ -23,7 +24,7 @@ from .query import Filter
 
 CSV_COLUMNS = (
     "event_id", "date", "start", "end", "precision", "modifier", "companies", "summary", "date_text",
-    "sources", "published", "source_count", "estimated",
+    "sources", "published", "source_count", "estimated", "inferred",
 )  # fmt: skip
 FORMATS = ("csv", "jsonl")
 LIST_SEPARATOR = "; "
@@ -49,6 +50,7 @@ def csv_row(event: Event) -> dict[str, str]:
         "published": published.isoformat() if published else "",
         "source_count": str(event.source_count),
         "estimated": estimated.value if estimated else "",
+        "inferred": "true" if event.inferred else "false",
     }
 
 
@@ -61,7 +63,7 @@ def jsonl_record(event: Event) -> dict:
         "end": date.end.isoformat() if date else None,
         "precision": date.precision if date else None,
         "modifier": date.modifier if date else None,
-        "inferred": bool(date) and any(not m.date for m in event.mentions),
+        "inferred": event.inferred,
         "estimated": _estimate(event.estimated),
         "companies": list(event.companies),
         "summary": event.summary,
@@ -113,22 +115,42 @@ def write_stream(events: Iterable[Event], out: TextIO, fmt: str = "csv") -> int:
 
 
 def write_file(events: Iterable[Event], path: Path | str, fmt: str = "csv") -> int:
-    """Write events to `path` ('-' for standard output) atomically; returns the number of rows."""
+    """Write events to `path` ('-' for standard output) atomically; returns the number of rows.
+
+    The folder must exist (a typo in it is an error, not a new folder)."""
     if str(path) == "-":
         return write_stream(events, sys.stdout, fmt)
-    target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
     buffer = io.StringIO()
     count = write_stream(events, buffer, fmt)
-    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
+    replace_file(Path(path), buffer.getvalue())
+    return count
+
+
+def replace_file(target: Path, text: str) -> None:
+    """Write `text` beside `target`, then rename it over: a reader never sees half a file.
+
+    The file gets the permissions a plain `open()` gives (0666 less the umask), or keeps those of the file
+    it replaces; mkstemp's private 0600 would make an export unreadable to the people it is shared with.
+    """
+    if not target.parent.is_dir():
+        raise FileNotFoundError(errno.ENOENT, "no such folder", str(target.parent))
+    existing_mode = target.stat().st_mode & 0o777 if target.is_file() else None
+    while True:
+        temporary = target.with_name(f".{target.name}.{secrets.token_hex(6)}.tmp")
+        try:
+            handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+            break
+        except FileExistsError:
+            continue
     try:
+        if existing_mode is not None:
+            os.fchmod(handle, existing_mode)
         with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
-            out.write(buffer.getvalue())
+            out.write(text)
         os.replace(temporary, target)
     finally:
         if os.path.exists(temporary):
             os.unlink(temporary)
-    return count
 
 
 def write_filter_sidecar(path: Path | str, flt: Filter, rows: int, newest_first: bool = False) -> Path:
@@ -141,5 +163,5 @@ def write_filter_sidecar(path: Path | str, flt: Filter, rows: int, newest_first:
         "order": "newest first" if newest_first else "oldest first (the command line's order)",
     }
     target = Path(f"{path}.filter.json")
-    target.write_text(json.dumps(sidecar, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    replace_file(target, json.dumps(sidecar, indent=2, ensure_ascii=False) + "\n")
     return target

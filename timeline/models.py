@@ -222,6 +222,11 @@ class Event:
         return next((m.estimated_date for m in self.mentions if m.estimated_date), None)
 
     @property
+    def inferred(self) -> bool:
+        """The date comes from another report for at least one source whose article does not date the event."""
+        return self.date is not None and any(mention.date is None for mention in self.mentions)
+
+    @property
     def when(self) -> DateValue | None:
         """The date, or the estimate: what places the event on the timeline."""
         return self.date or self.estimated
