@@ -169,7 +169,11 @@ def _run_ingest(settings: Settings, paths: list, published: date | None, quiet: 
 @click.option("--company", "companies", multiple=True, help="Only events of this company (repeatable).")
 @click.option("--since", help="Only events on or after: 2024-03-01, 2024-03, 2024, 'Q1 2024', 'last year'.")
 @click.option("--until", help="Only events on or before (same forms as --since).")
-@click.option("--search", default="", help="Only events whose summary, companies or sources contain this text.")
+@click.option(
+    "--search",
+    default="",
+    help="Only events whose summary, companies, sources or article titles contain this text (any case).",
+)
 @click.option("-o", "--output", default="-", show_default=True, help="Output file, or - for standard output.")
 @click.pass_context
 def export(ctx: click.Context, fmt: str, companies, since, until, search: str, output: str) -> None:

@@ -6,6 +6,7 @@ Nothing here imports spaCy or Textual. Each record converts to and from the JSON
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from datetime import date
 
@@ -232,6 +233,10 @@ class Event:
         return self.date or self.estimated
 
     @property
+    def search_text(self) -> str:
+        return search_text(self.summary, self.companies, self.sources, [m.title for m in self.mentions])
+
+    @property
     def date_text(self) -> str:
         if self.date:
             return self.date.text
@@ -255,6 +260,18 @@ class Event:
             summary=record["summary"],
             mentions=[Mention.from_dict(m) for m in record.get("mentions", [])],
         )
+
+
+def search_key(text: str) -> str:
+    """Text as a search compares it: lower case, every run of whitespace one space."""
+    return " ".join(text.split()).lower()
+
+
+def search_text(summary: str, companies: Iterable[str], sources: Iterable[str], titles: Iterable[str]) -> str:
+    """What a search looks in, for the command line and the app alike: the summary, the companies, the
+    sources and the articles' titles, one field a line (so no search runs from one field into the next)."""
+    parts = [summary, " ".join(companies), " ".join(sources), *dict.fromkeys(titles)]
+    return "\n".join(search_key(part) for part in parts)
 
 
 def _iso(value: date | None) -> str | None:

@@ -1,5 +1,9 @@
 """The filter model shared by `timeline export` and the TUI: companies, a date range and a search text.
 
+There is one answer to "does this event match": `Filter.matches` for an `Event` (the command line) and
+`Filter.rows` for the app's columns (`timeline.view`) apply the same rules to the same fields, and the
+search text of both is `models.search_text` (summary, companies, sources and the articles' titles).
+
 A `Filter` renders as one editable line (`company:Renault,Xiaomi since:2024-01-01 until:2024-06-30
 "talks"`), parses back from it, and turns into the equivalent command-line options, so an export from
 the TUI can be repeated from the shell.
@@ -14,7 +18,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from .dates import find_dates
-from .models import Event
+from .models import Event, search_key
 
 
 class FilterError(ValueError):
@@ -47,9 +51,27 @@ class Filter:
                 return False
             if self.until and when.start > self.until:
                 return False
-        if self.search and self.search.lower() not in search_text(event):
+        if self.search and search_key(self.search) not in event.search_text:
             return False
         return True
+
+    def rows(self, columns: dict, candidates: Iterable[int] | None = None) -> list[int]:
+        """The row numbers of the view's `columns` (see `timeline.view`) that match, in their order:
+        `matches` for the app, which holds events as columns."""
+        rows: Iterable[int] = range(len(columns["event_id"])) if candidates is None else candidates
+        if self.companies:
+            wanted = {name.lower() for name in self.companies}
+            names = columns["companies"]
+            rows = [i for i in rows if any(company.lower() in wanted for company in names[i])]
+        if self.since or self.until:
+            low = self.since.toordinal() if self.since else -1
+            high = self.until.toordinal() if self.until else 10**9
+            starts, ends = columns["start"], columns["end"]
+            rows = [i for i in rows if starts[i] is not None and ends[i] >= low and starts[i] <= high]
+        if self.search:
+            needle, search = search_key(self.search), columns["search"]
+            rows = [i for i in rows if needle in search[i]]
+        return list(rows)
 
     def describe(self) -> str:
         """The filter as one line, in the syntax `parse_filter` reads."""
@@ -76,13 +98,6 @@ class Filter:
         if self.search:
             args += ["--search", self.search]
         return args
-
-
-def search_text(event: Event) -> str:
-    """What `/` and `--search` look in: summary, companies, sources and titles, lower-cased."""
-    parts = [event.summary, " ".join(event.companies), " ".join(event.sources)]
-    parts += [mention.title for mention in event.mentions]
-    return "\n".join(parts).lower()
 
 
 def apply(events: Iterable[Event], flt: Filter) -> list[Event]:

@@ -1,7 +1,7 @@
 """The browsing index: what the app needs to show 100,000 events at once, without parsing them all.
 
 Beside the database the store writes `<db>.view.json`, the events as columns in timeline order (ids,
-dates as day numbers, precision, companies, summary, lower-cased search text, byte offsets), and
+dates as day numbers, precision, companies, summary, the text a search looks in, byte offsets), and
 `<db>.view.jsonl`, one full event record a line. The app loads the columns in a fraction of the time the
 whole database takes and reads one line when it needs an event's mentions. Both files are derived data:
 stamped with the database's size and modification time, and rebuilt by any write of the events.
@@ -15,9 +15,9 @@ import tempfile
 from datetime import date
 from pathlib import Path
 
-from .models import precision_rank
+from .models import precision_rank, search_text
 
-VIEW_VERSION = 2
+VIEW_VERSION = 3
 COLUMNS = ("event_id", "value", "start", "end", "precision", "modifier", "companies", "summary", "sources",
            "search", "estimated")  # fmt: skip
 
@@ -44,7 +44,8 @@ def build_columns(records: list[dict]) -> tuple[dict, list[dict]]:
         columns["companies"].append(companies)
         columns["summary"].append(summary)
         columns["sources"].append(sources)
-        columns["search"].append("\n".join([summary, " ".join(companies), " ".join(sources)]).lower())
+        titles = [mention.get("title", "") for mention in record.get("mentions", [])]
+        columns["search"].append(search_text(summary, companies, sources, titles))
         columns["estimated"].append(not record.get("date") and bool(when))
     return columns, ordered
 

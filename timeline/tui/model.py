@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from itertools import chain
 
-from ..models import Event
+from ..models import Event, search_key
 from ..query import Filter
 from ..view import build_columns
 
@@ -156,23 +156,13 @@ class TimelineModel:
         self._build_lines(rows)
 
     def _filtered(self, flt: Filter) -> list[int]:
-        if flt.companies:
+        candidates = None
+        if flt.companies:  # the company index narrows first; `Filter.rows` decides, as for the command line
             chosen: set[int] = set()
             for name in flt.companies:
                 chosen.update(self.by_company.get(name.lower(), ()))
-            rows = sorted(chosen)
-        else:
-            rows = range(len(self))
-        if flt.since or flt.until:
-            low = flt.since.toordinal() if flt.since else -1
-            high = flt.until.toordinal() if flt.until else 10**9
-            starts, ends = self.columns["start"], self.columns["end"]
-            rows = [i for i in rows if starts[i] is not None and ends[i] >= low and starts[i] <= high]
-        if flt.search:
-            needle = flt.search.lower()
-            search = self.columns["search"]
-            rows = [i for i in rows if needle in search[i]]
-        return list(rows)
+            candidates = sorted(chosen)
+        return flt.rows(self.columns, candidates)
 
     def _build_lines(self, rows: list[int]) -> None:
         lines: list[int] = []
@@ -223,7 +213,7 @@ class TimelineModel:
 
     def matches(self, text: str) -> list[int]:
         """Line numbers of the events in view whose text contains `text`."""
-        needle = text.lower()
+        needle = search_key(text)
         search = self.columns["search"]
         return [n for n, value in enumerate(self.lines) if value >= 0 and needle in search[value]]
 
