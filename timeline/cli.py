@@ -174,16 +174,17 @@ def _run_ingest(settings: Settings, paths: list, published: date | None, quiet: 
     default="",
     help="Only events whose summary, companies, sources or article titles contain this text (any case).",
 )
+@click.option("--newest-first", is_flag=True, help="Newest events first (undated ones stay last), as the app's `o`.")
 @click.option("-o", "--output", default="-", show_default=True, help="Output file, or - for standard output.")
 @click.pass_context
-def export(ctx: click.Context, fmt: str, companies, since, until, search: str, output: str) -> None:
+def export(ctx: click.Context, fmt: str, companies, since, until, search: str, newest_first: bool, output: str) -> None:
     """Write the timeline (or the filtered part of it) as CSV or JSON Lines.
 
     CSV columns: event_id, date, start, end, precision, modifier, companies, summary, date_text, sources,
     published, source_count, estimated, inferred. JSONL carries every event with all its mentions.
     """
     from .export import write_file
-    from .query import FilterError, apply, make_filter
+    from .query import FilterError, apply, make_filter, newest_first_order
 
     try:
         flt = make_filter(companies=companies, since=since, until=until, search=search, today=date.today())
@@ -194,6 +195,8 @@ def export(ctx: click.Context, fmt: str, companies, since, until, search: str, o
         from .merge import sort_events
 
         events = apply(sort_events(store.events()), flt)
+        if newest_first:
+            events = newest_first_order(events)
     finally:
         store.close()
     try:

@@ -153,14 +153,26 @@ def replace_file(target: Path, text: str) -> None:
             os.unlink(temporary)
 
 
-def write_filter_sidecar(path: Path | str, flt: Filter, rows: int, newest_first: bool = False) -> Path:
-    """`<export>.filter.json` beside an export: the filter and the command line that repeats the export."""
-    command = ["timeline", "export", *flt.cli_args(), "-o", str(path)]
+def write_filter_sidecar(
+    path: Path | str, flt: Filter, rows: int, newest_first: bool = False, db_path: Path | str | None = None
+) -> Path:
+    """`<export>.filter.json` beside an export: the filter and the command line that repeats the export
+    exactly, from any folder: the same database, filter, order and output file, all paths absolute."""
+    command = ["timeline"]
+    if db_path is not None:
+        command += ["--db", str(Path(db_path).resolve())]
+    command += [
+        "export",
+        *flt.cli_args(),
+        *(["--newest-first"] if newest_first else []),
+        "-o",
+        str(Path(path).resolve()),
+    ]
     sidecar = {
         "filter": flt.describe(),
         "command": " ".join(shlex.quote(part) for part in command),
         "rows": rows,
-        "order": "newest first" if newest_first else "oldest first (the command line's order)",
+        "order": "newest first" if newest_first else "oldest first",
     }
     target = Path(f"{path}.filter.json")
     replace_file(target, json.dumps(sidecar, indent=2, ensure_ascii=False) + "\n")

@@ -107,6 +107,12 @@ def apply(events: Iterable[Event], flt: Filter) -> list[Event]:
     return [event for event in events if flt.matches(event)]
 
 
+def newest_first_order(events: list[Event]) -> list[Event]:
+    """Events in timeline order turned newest first, as the app's `o` shows them: undated events stay last."""
+    placed = [event for event in events if event.when is not None]
+    return placed[::-1] + [event for event in events if event.when is None]
+
+
 def date_bound(text: str, *, today: date, upper: bool) -> date:
     """A `since`/`until` value: an ISO date or month or year, "Q1 2024", "March 2024", "last year"...
 

@@ -343,7 +343,7 @@ class TimelineApp(App[None]):
         try:
             events = self.model.events_in_view()
             count = write_file(events, path, "csv")
-            write_filter_sidecar(path, self.model.effective_filter, count, self.model.newest_first)
+            write_filter_sidecar(path, self.model.effective_filter, count, self.model.newest_first, self.db_path)
         except OSError as error:
             self.call_from_thread(self.notify, f"{path}: cannot write ({error.strerror})", severity="error")
             return
