@@ -30,10 +30,12 @@ def lines_of(tmp_path, text: str, published) -> list[tuple[tuple[str, ...], str 
 
 @pytest.fixture(autouse=True)
 def _isolated_environment(tmp_path, monkeypatch):
-    """No test reads or writes the user's real database or config."""
-    monkeypatch.setenv("TIMELINE_DB", str(tmp_path / "default-db.json"))
-    monkeypatch.setenv("TIMELINE_CONFIG", str(tmp_path / "no-config.toml"))
-    monkeypatch.delenv("TIMELINE_MODEL", raising=False)
+    """No test reads or writes the user's real database or config: the user's data and config folders are
+    empty folders of the test's own, and no TIMELINE_ variable is set."""
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "user-data"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "user-config"))
+    for name in ("TIMELINE_DB", "TIMELINE_CONFIG", "TIMELINE_MODEL"):
+        monkeypatch.delenv(name, raising=False)
 
 
 @pytest.fixture(scope="session")

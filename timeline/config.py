@@ -1,7 +1,8 @@
 """Settings: defaults as data, overridden by `timeline.toml` and environment variables.
 
 Resolution order for each setting: command-line option, environment variable, the user's config file,
-the default here. The config file lives at `$TIMELINE_CONFIG`, else `<user config dir>/timeline.toml`.
+the default here. The config file lives at `$TIMELINE_CONFIG`, else `<user config dir>/timeline.toml`;
+`timeline/data/timeline.toml` is a commented sample. Unknown keys and values of the wrong kind are refused.
 """
 
 from __future__ import annotations
@@ -56,29 +57,37 @@ def default_config_path() -> Path:
     return Path(platformdirs.user_config_dir(APP_NAME)) / "timeline.toml"
 
 
+def standard_db_path() -> Path:
+    """The default database, under the user data directory: the only one `timeline` fills with the samples."""
+    return Path(platformdirs.user_data_dir(APP_NAME)) / "timeline.json"
+
+
 def default_db_path() -> Path:
     env = os.environ.get(DB_ENV)
     if env:
         return Path(env).expanduser()
-    return Path(platformdirs.user_data_dir(APP_NAME)) / "timeline.json"
+    return standard_db_path()
 
 
 def load_settings(config_path: Path | None = None) -> Settings:
-    """Settings from defaults, the config file (if it exists) and the environment."""
-    path = config_path or default_config_path()
-    data = _read_config(path)
+    """Settings from defaults, the config file and the environment.
+
+    The file at the default place may be missing; one named by `config_path` or `$TIMELINE_CONFIG` must exist.
+    """
+    named = config_path is not None or bool(os.environ.get(CONFIG_ENV))
+    path = Path(config_path).expanduser() if config_path is not None else default_config_path()
+    data = _read_config(path, must_exist=named)
+    _check_config(path, data)
     companies = data.get("companies", {})
-    aliases = {str(alias): str(name) for alias, name in companies.get("aliases", {}).items()}
-    exclusions = frozenset(str(name).lower() for name in companies.get("exclude", []))
     settings = Settings(
         db_path=Path(data["db"]).expanduser() if "db" in data else default_db_path(),
         config_path=path,
-        model=str(data.get("model", DEFAULT_MODEL)),
-        company_aliases=aliases,
-        company_exclusions=exclusions,
+        model=data.get("model", DEFAULT_MODEL),
+        company_aliases=dict(companies.get("aliases", {})),
+        company_exclusions=frozenset(name.lower() for name in companies.get("exclude", [])),
     )
     if "max_file_mb" in data:
-        settings = replace(settings, max_file_bytes=int(float(data["max_file_mb"]) * 1024 * 1024))
+        settings = replace(settings, max_file_bytes=int(data["max_file_mb"] * 1024 * 1024))
     if os.environ.get(DB_ENV):
         settings = replace(settings, db_path=default_db_path())
     if os.environ.get(MODEL_ENV):
@@ -86,10 +95,58 @@ def load_settings(config_path: Path | None = None) -> Settings:
     return settings
 
 
-def _read_config(path: Path) -> dict:
-    if not path.is_file():
+def _read_config(path: Path, *, must_exist: bool) -> dict:
+    if not path.exists() and not must_exist:
         return {}
     try:
         return tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ConfigError(f"{path}: no such config file") from None
+    except IsADirectoryError:
+        raise ConfigError(f"{path}: a folder, not a config file") from None
+    except OSError as error:
+        raise ConfigError(f"{path}: cannot read the config file ({error.strerror})") from error
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
         raise ConfigError(f"{path}: not a valid TOML config file ({error})") from error
+
+
+def _is_text(value) -> bool:
+    return isinstance(value, str) and bool(value.strip())
+
+
+def _is_size(value) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool) and value > 0
+
+
+def _is_aliases(value) -> bool:
+    return isinstance(value, dict) and all(_is_text(alias) and _is_text(name) for alias, name in value.items())
+
+
+def _is_names(value) -> bool:
+    return isinstance(value, list) and all(_is_text(name) for name in value)
+
+
+KEYS = {"db": (_is_text, "a file name"), "model": (_is_text, "a spaCy pipeline name"),
+        "max_file_mb": (_is_size, "a positive number of megabytes")}  # fmt: skip
+COMPANY_KEYS = {"aliases": (_is_aliases, 'a table of "written form" = "canonical name"'),
+                "exclude": (_is_names, "a list of names")}  # fmt: skip
+
+
+def _check_config(path: Path, data: dict) -> None:
+    """One line naming the first key that is unknown or holds the wrong kind of value (see `timeline.toml`)."""
+    sections = {"": (data, KEYS)}
+    if "companies" in data:
+        if not isinstance(data["companies"], dict):
+            raise ConfigError(f"{path}: [companies] must be a table (with aliases and exclude)")
+        sections["companies."] = (data["companies"], COMPANY_KEYS)
+    for prefix, (table, known) in sections.items():
+        for key, value in table.items():
+            if prefix == "" and key == "companies":
+                continue
+            if key not in known:
+                choices = ", ".join([*known, *(["[companies]"] if prefix == "" else [])])
+                raise ConfigError(f"{path}: unknown setting {prefix}{key!s} (known: {choices})")
+            check, expected = known[key]
+            if not check(value):
+                shown = repr(value) if len(repr(value)) <= 40 else repr(value)[:37] + "..."
+                raise ConfigError(f"{path}: {prefix}{key} = {shown} is not {expected}")

@@ -37,7 +37,7 @@ async def test_the_exported_command_reproduces_the_export_from_another_folder(se
     path.unlink()
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
-    monkeypatch.chdir(elsewhere)  # another folder, and another default database (conftest's TIMELINE_DB)
+    monkeypatch.chdir(elsewhere)  # another folder, with another default database
     result = CliRunner().invoke(cli, command[1:], catch_exceptions=False)
     assert result.exit_code == 0, result.output
     assert path.read_bytes() == exported
