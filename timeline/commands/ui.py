@@ -27,9 +27,9 @@ def ui(ctx: click.Context) -> None:
             settings = settings.with_overrides(db_path=settings.db_path.resolve())
             with contextlib.chdir(seeds.parent):  # so the documents are named seeds/000_....txt
                 run_ingest(settings, [Path(seeds.name)], None, quiet=False, jobs=os.cpu_count() or 1)
-    from ..tui import make_app
+    from ..tui import make_app, run_app
 
-    make_app(settings.db_path).run()
+    ctx.exit(run_app(make_app(settings.db_path)))
 
 
 def _is_empty(settings: Settings) -> bool:

@@ -7,7 +7,7 @@ from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
-from rich.markup import escape
+from rich.text import Text
 from textual import on, work
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
@@ -22,6 +22,7 @@ from ..view import read_line, read_view
 from .messages import EventsLoaded, ExportFinished, LoadFailed
 from .model import BUCKETS, TimelineModel, bucket_of
 from .screens import HelpScreen, PromptScreen
+from .text import printable
 from .widgets import CompanyList, CompanyPanel, DensityStrip, EventDetail, TimelineList
 
 FILTER_FIELDS = ("companies", "since", "until", "search", "since_text", "until_text")
@@ -67,6 +68,10 @@ class TimelineApp(App[None]):
         self.export_dir = export_dir or Path.cwd()
         self.model = TimelineModel.from_records([])
         self.find_text = ""
+
+    def notify(self, message: str, *, title: str = "", severity="information", timeout=None, markup=False) -> None:
+        """Every notification is plain text: it quotes what the user typed and what articles say."""
+        super().notify(printable(message), title=printable(title), severity=severity, timeout=timeout, markup=markup)
 
     # layout
 
@@ -152,14 +157,15 @@ class TimelineApp(App[None]):
 
     def update_filter_line(self) -> None:
         flt = self.model.filter
-        parts = [f"[b]Filter[/b] {escape(flt.describe()) or '(none)'}"]
+        first = Text.assemble(("Filter", "bold"), " ", printable(flt.describe()) or "(none)")
         if flt.active and not self.model.filters_enabled:
-            parts[0] += " [reverse] off [/reverse]"
+            first.append(" ").append(" off ", style="reverse")
+        parts = [first]
         if self.find_text:
-            parts.append(f"find: {escape(self.find_text)}")
-        parts.append(f"{len(self.model.visible):,} of {len(self.model):,} events")
-        parts.append("newest first" if self.model.newest_first else "oldest first")
-        self.query_one("#filter-line", Static).update("  │  ".join(parts))
+            parts.append(Text(f"find: {printable(self.find_text)}"))
+        parts.append(Text(f"{len(self.model.visible):,} of {len(self.model):,} events"))
+        parts.append(Text("newest first" if self.model.newest_first else "oldest first"))
+        self.query_one("#filter-line", Static).update(Text("  │  ").join(parts))
 
     def update_density(self) -> None:
         strip = self.query_one(DensityStrip)
@@ -383,3 +389,9 @@ def make_app(
 ) -> TimelineApp:
     """The app users get, for the CLI and the tests alike: on a database file, or on given event records."""
     return TimelineApp(db_path, records=records, today=today, export_dir=export_dir)
+
+
+def run_app(app: App, **options) -> int:
+    """Run `app` in the terminal until it ends; the exit code: 0 after quitting, non-zero after a crash."""
+    app.run(**options)
+    return app.return_code or 0

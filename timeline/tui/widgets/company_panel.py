@@ -11,6 +11,7 @@ from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
+from textual.content import Content
 from textual.message import Message
 from textual.widgets import Label, SelectionList
 from textual.widgets.selection_list import Selection
@@ -71,7 +72,7 @@ class CompanyPanel(Vertical):
             super().__init__()
 
     def compose(self) -> ComposeResult:
-        yield Label("Companies", id="company-title")
+        yield Label("Companies", id="company-title", markup=False)
         yield CompanyList(id="company-list")
 
     @property
@@ -105,14 +106,14 @@ class CompanyPanel(Vertical):
         with self.app.batch_update():
             company_list.clear_options()
             company_list.add_options(
-                Selection(f"{_fit(printable(name), 18)} {counts.get(name, 0):>5}", name, name in selected)
+                Selection(Content(f"{_fit(printable(name), 18)} {counts.get(name, 0):>5}"), name, name in selected)
                 for name in names
             )
             if highlighted in names:
                 company_list.highlighted = names.index(highlighted)
             elif names:
                 company_list.highlighted = 0
-        title = f"Companies ({len(names)})" + (f"  /{company_list.narrow}" if company_list.narrow else "")
+        title = f"Companies ({len(names)})" + (f"  /{printable(company_list.narrow)}" if company_list.narrow else "")
         self.query_one("#company-title", Label).update(title)
 
     def on_selection_list_selection_toggled(self, event: SelectionList.SelectionToggled) -> None:
