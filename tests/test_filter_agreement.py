@@ -11,7 +11,7 @@ from click.testing import CliRunner
 from timeline.cli import cli
 from timeline.query import parse_filter
 from timeline.tui.model import TimelineModel
-from timeline.view import read_line, read_view
+from timeline.view import open_view
 
 TODAY = date(2024, 6, 15)
 FILTERS = [
@@ -28,10 +28,9 @@ FILTERS = [
 
 
 def app_model(db) -> TimelineModel:
-    view = read_view(db)
+    view = open_view(db)
     assert view is not None, "the store writes the app's view index"
-    offsets = view["offsets"]
-    return TimelineModel.from_view(view["columns"], lambda row: read_line(db, offsets[row]))
+    return TimelineModel.from_view(view)
 
 
 def cli_ids(db, flt) -> list[str]:

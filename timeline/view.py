@@ -5,19 +5,26 @@ dates as day numbers, precision, companies, summary, the text a search looks in,
 `<db>.view.jsonl`, one full event record a line. The app loads the columns in a fraction of the time the
 whole database takes and reads one line when it needs an event's mentions. Both files are derived data:
 stamped with the database's size and modification time, and rebuilt by any write of the events.
+
+Another process may rewrite both files while the app is open (an ingest in another terminal). Each write
+gets a fresh token, on the first line of the lines file and in the index; `open_view` keeps the lines file
+open and accepts it only when its token is the index's, so the offsets it holds always point into the file
+they were written for, however often the files are replaced afterwards.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import secrets
 import tempfile
 from datetime import date
 from pathlib import Path
+from typing import BinaryIO
 
 from .models import precision_rank, search_text
 
-VIEW_VERSION = 3
+VIEW_VERSION = 4
 COLUMNS = ("event_id", "value", "start", "end", "precision", "modifier", "companies", "summary", "sources",
            "search", "estimated")  # fmt: skip
 
@@ -54,9 +61,11 @@ def write_view(db_path: Path, records: list[dict]) -> None:
     """Write both view files for the database's current events (atomically, each by rename)."""
     columns, ordered = build_columns(records)
     index_path, lines_path = view_paths(db_path)
+    token = secrets.token_hex(16)
+    first = (json.dumps({"view": token}) + "\n").encode("utf-8")
     offsets = []
-    position = 0
-    lines = []
+    position = len(first)
+    lines = [first]
     for record in ordered:
         line = (json.dumps(record, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
         offsets.append(position)
@@ -66,6 +75,7 @@ def write_view(db_path: Path, records: list[dict]) -> None:
     stat = db_path.stat()
     header = {
         "version": VIEW_VERSION,
+        "token": token,
         "db_size": stat.st_size,
         "db_mtime_ns": stat.st_mtime_ns,
         "lines_size": position,
@@ -77,28 +87,82 @@ def write_view(db_path: Path, records: list[dict]) -> None:
 
 def read_view(db_path: Path) -> dict | None:
     """The view index when it matches the database as it is now, else None (the caller reads the database)."""
-    index_path, lines_path = view_paths(db_path)
-    try:
-        stat = db_path.stat()
-        header = json.loads(index_path.read_bytes())
-        lines_size = lines_path.stat().st_size
-    except (OSError, ValueError):
+    view = open_view(db_path)
+    if view is None:
         return None
-    fresh = (
+    view.close()
+    return view.header
+
+
+class View:
+    """A view index and the lines file it was written with, held open: what the app browses."""
+
+    def __init__(self, db_path: Path, header: dict, index_stat: os.stat_result, lines: BinaryIO) -> None:
+        self.db_path, self.header, self._lines = db_path, header, lines
+        self._index_stamp = _stamp(index_stat)
+
+    @property
+    def columns(self) -> dict:
+        return self.header["columns"]
+
+    def read(self, row: int) -> dict:
+        """Row `row`'s full event record (safe from any thread: a positioned read, no shared file position)."""
+        offsets = self.header["offsets"]
+        start = offsets[row]
+        end = offsets[row + 1] if row + 1 < len(offsets) else self.header["lines_size"]
+        return json.loads(os.pread(self._lines.fileno(), end - start, start))
+
+    def replaced(self) -> bool:
+        """Whether the index on disk is no longer the one read (another process wrote the events since)."""
+        try:
+            return _stamp(os.stat(view_paths(self.db_path)[0])) != self._index_stamp
+        except OSError:
+            return True
+
+    def close(self) -> None:
+        self._lines.close()
+
+
+def open_view(db_path: Path, attempts: int = 3) -> View | None:
+    """The view index with its lines file open, when both match the database as it is now and each other;
+    else None (the caller reads the database). A writer caught between its two renames is waited out by
+    trying again."""
+    index_path, lines_path = view_paths(db_path)
+    for _ in range(attempts):
+        try:
+            lines = open(lines_path, "rb")  # noqa: SIM115 - held open by the View
+        except OSError:
+            return None
+        try:
+            token = json.loads(lines.readline()).get("view")
+            lines_size = os.fstat(lines.fileno()).st_size
+            db_stat = db_path.stat()
+            with open(index_path, "rb") as index:
+                index_stat = os.fstat(index.fileno())
+                header = json.loads(index.read())
+        except (OSError, ValueError, AttributeError):
+            lines.close()
+            return None
+        if not _fresh(header, db_stat):
+            lines.close()
+            return None
+        if header.get("token") == token and header.get("lines_size") == lines_size:
+            return View(db_path, header, index_stat, lines)
+        lines.close()
+    return None
+
+
+def _fresh(header, db_stat: os.stat_result) -> bool:
+    return (
         isinstance(header, dict)
         and header.get("version") == VIEW_VERSION
-        and header.get("db_size") == stat.st_size
-        and header.get("db_mtime_ns") == stat.st_mtime_ns
-        and header.get("lines_size") == lines_size
+        and header.get("db_size") == db_stat.st_size
+        and header.get("db_mtime_ns") == db_stat.st_mtime_ns
     )
-    return header if fresh else None
 
 
-def read_line(db_path: Path, offset: int) -> dict:
-    """One event record from the view's lines file."""
-    with open(view_paths(db_path)[1], "rb") as handle:
-        handle.seek(offset)
-        return json.loads(handle.readline())
+def _stamp(stat: os.stat_result) -> tuple[int, int, int]:
+    return (stat.st_dev, stat.st_ino, stat.st_mtime_ns)
 
 
 def _estimate(record: dict) -> dict | None:

@@ -56,6 +56,7 @@ async def test_company_names_with_brackets_start_the_app_and_show_literally():
 @pytest.mark.parametrize("typed", HOSTILE_INPUTS)
 async def test_bracketed_input_in_every_prompt_is_text(typed, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)  # the export path typed below is relative to where the app runs
+    (tmp_path / typed).parent.mkdir(parents=True, exist_ok=True)
     app = make_app(records=make_records(), today=TODAY, export_dir=tmp_path)
     async with app.run_test(size=(120, 36), notifications=True) as pilot:
         await ready(app, pilot)
@@ -79,6 +80,7 @@ async def test_bracketed_input_in_every_prompt_is_text(typed, tmp_path, monkeypa
         await ready(app, pilot)
         assert app.is_running
         assert any(message.startswith(f"Exported 0 events to {typed}") for message in notifications(app))
+        assert (tmp_path / typed).is_file()
 
 
 class _CrashingApp(TimelineApp):

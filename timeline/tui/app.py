@@ -18,7 +18,7 @@ from textual.widgets import Footer, Static
 from ..export import write_file, write_filter_sidecar
 from ..query import FilterError, date_bound, parse_filter
 from ..store import Store, StoreError
-from ..view import read_line, read_view
+from ..view import open_view
 from .messages import EventsLoaded, ExportFinished, LoadFailed
 from .model import BUCKETS, TimelineModel, bucket_of
 from .screens import HelpScreen, PromptScreen
@@ -68,6 +68,7 @@ class TimelineApp(App[None]):
         self.export_dir = export_dir or Path.cwd()
         self.model = TimelineModel.from_records([])
         self.find_text = ""
+        self.told_of_change = False
 
     def notify(self, message: str, *, title: str = "", severity="information", timeout=None, markup=False) -> None:
         """Every notification is plain text: it quotes what the user typed and what articles say."""
@@ -115,16 +116,18 @@ class TimelineApp(App[None]):
         if self.db_path is None or not Path(self.db_path).exists():
             return TimelineModel.from_records([])
         db_path = Path(self.db_path)
-        view = read_view(db_path)
+        view = open_view(db_path)
         if view is not None:
-            offsets = view["offsets"]
-            return TimelineModel.from_view(view["columns"], lambda row: read_line(db_path, offsets[row]))
+            return TimelineModel.from_view(view)
         with Store(db_path, read_only=True) as store:  # no fresh view index: read the database itself
             return TimelineModel.from_records(store.event_records())
 
     def on_events_loaded(self, message: EventsLoaded) -> None:
         keep = self.timeline.current_event_id()
+        if self.model.view is not None:
+            self.model.view.close()
         self.model = message.model
+        self.told_of_change = False
         self.timeline.model = self.model
         self.timeline.empty_message = EMPTY_HINT if not len(self.model) else "No events match the filters (ctrl+f)."
         self.apply_model(keep)
@@ -177,6 +180,10 @@ class TimelineApp(App[None]):
     @on(TimelineList.Highlighted)
     def show_highlighted(self, message: TimelineList.Highlighted) -> None:
         row = message.row
+        view = self.model.view
+        if view is not None and not self.told_of_change and view.replaced():
+            self.told_of_change = True  # the rows shown stay those of the index read, until r
+            self.notify("The database changed (an ingest in another terminal?): press r to reload", timeout=6)
         detail = self.query_one(EventDetail)
         detail.show(self.model.row(row), self.model.event(row)) if row is not None else detail.show(None, None)
         strip = self.query_one(DensityStrip)

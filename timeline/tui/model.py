@@ -10,14 +10,13 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date
 from itertools import chain
 
 from ..models import Event, search_key
 from ..query import Filter
-from ..view import build_columns
+from ..view import View, build_columns
 
 MONTH_NAMES = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
 BUCKETS = ("month", "quarter", "year")
@@ -79,8 +78,8 @@ class TimelineModel:
     lines: list[int] = field(default_factory=list)
     """Row numbers with headings between them: a heading is `-1 - k`, the text being `headings[k]`."""
     headings: list[tuple[str, int]] = field(default_factory=list)
-    read_event: Callable[[int], dict] | None = None
-    """Reads row n's full record (from the view's lines file); None when `records` hold them."""
+    view: View | None = None
+    """The open view index the full records are read from; None when `records` hold them."""
     records: list[dict] | None = None
 
     # loading
@@ -93,8 +92,8 @@ class TimelineModel:
         return model
 
     @classmethod
-    def from_view(cls, columns: dict, read_event: Callable[[int], dict]) -> TimelineModel:
-        model = cls(columns=columns, read_event=read_event)
+    def from_view(cls, view: View) -> TimelineModel:
+        model = cls(columns=view.columns, view=view)
         model.prepare()
         return model
 
@@ -134,7 +133,7 @@ class TimelineModel:
         )
 
     def event(self, index: int) -> Event:
-        record = self.records[index] if self.records is not None else self.read_event(index)
+        record = self.records[index] if self.records is not None else self.view.read(index)
         return Event.from_dict(record)
 
     def events_in_view(self) -> list[Event]:
