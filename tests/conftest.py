@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
 import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -12,6 +15,7 @@ from timeline.config import Settings
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 TEST_DATA = ROOT / "tests" / "data"
+NOBODY = 65534
 
 
 def make_settings(db_path: Path) -> Settings:
@@ -59,3 +63,34 @@ def seeds_db_copy(seeds_db, tmp_path) -> Path:
     target = tmp_path / "db.json"
     shutil.copy(seeds_db, target)
     return target
+
+
+@contextlib.contextmanager
+def as_ordinary_user():
+    """File modes apply inside as they do to an ordinary user. Root reads every file whatever its mode, so
+    a root test run switches its effective user and group to nobody here and back after; an ordinary
+    user's run changes nothing."""
+    if os.geteuid() != 0:
+        yield
+        return
+    os.setegid(NOBODY)
+    os.seteuid(NOBODY)
+    try:
+        yield
+    finally:
+        os.seteuid(0)
+        os.setegid(0)
+
+
+@pytest.fixture
+def shared_tmp_path(tmp_path):
+    """A scratch folder an ordinary user can write in (pytest's own is private to root in a root run)."""
+    if os.geteuid() != 0:
+        yield tmp_path
+        return
+    folder = Path(tempfile.mkdtemp(prefix="timeline-test-"))
+    folder.chmod(0o777)
+    try:
+        yield folder
+    finally:
+        shutil.rmtree(folder)

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import json
-import os
 import signal
 import subprocess
 import sys
 import time
 
 import pytest
+from conftest import as_ordinary_user
 
 from timeline.sources import SourceError, read_paths
 from timeline.store import Store
@@ -69,12 +69,12 @@ def test_odd_inputs_each_get_one_clear_message_and_the_rest_is_read(tmp_path):
     assert any("script.html: no article text" in e for e in errors)
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root reads any file")
-def test_unreadable_file(tmp_path):
-    locked = tmp_path / "locked.txt"
+def test_unreadable_file(shared_tmp_path):
+    locked = shared_tmp_path / "locked.txt"
     locked.write_text("text")
     locked.chmod(0)
-    errors, _ = errors_and_articles(locked)
+    with as_ordinary_user():
+        errors, _ = errors_and_articles(locked)
     assert "cannot read file" in errors[0]
 
 

@@ -26,7 +26,7 @@ from .events import extract_mentions
 from .merge import merge_mentions
 from .models import Article, Document, content_hash
 from .nlp import load_pipeline
-from .sources import SourceError, read_paths
+from .sources import SourceError, SourceWarning, read_paths
 from .store import Store
 
 LOGGER = logging.getLogger(__name__)
@@ -41,6 +41,7 @@ class IngestReport:
     unchanged: int = 0
     errors: list[str] = field(default_factory=list)
     events: int = 0
+    warnings: list[str] = field(default_factory=list)
 
     @property
     def failed(self) -> bool:
@@ -169,8 +170,12 @@ def ingest(
     progress: Progress | None = None,
     on_error: Callable[[str], None] | None = None,
     jobs: int = 1,
+    on_warning: Callable[[str], None] | None = None,
 ) -> IngestReport:
-    """Read, extract and store every article under `paths`; merge all stored mentions into events."""
+    """Read, extract and store every article under `paths`; merge all stored mentions into events.
+
+    `on_error` hears of each file or record that could not be read, `on_warning` of each article read
+    with a problem (a publication date that could not be read, an id given to two different articles)."""
     report = IngestReport()
     stored = store.document_hashes()
     key = extraction_key(settings)
@@ -183,6 +188,11 @@ def ingest(
                 report.errors.append(str(item))
                 if on_error:
                     on_error(str(item))
+                continue
+            if isinstance(item, SourceWarning):
+                report.warnings.append(str(item))
+                if on_warning:
+                    on_warning(str(item))
                 continue
             if stored.get(item.doc_id) == article_hash(item, key):
                 report.unchanged += 1

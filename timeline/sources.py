@@ -1,26 +1,34 @@
 """Read articles from files and folders: `.txt`/`.md` (optional YAML front matter), `.html`, `.json`, `.jsonl`.
 
-`read_paths` yields an `Article` for each article it reads and a `SourceError` for each file (or record)
-it cannot use, so one bad file never stops a batch. This is the only module on the extract side that
-touches the file system.
+`read_paths` yields an `Article` for each article it reads, a `SourceError` for each file (or record) it
+cannot use, so one bad file never stops a batch, and a `SourceWarning` for an article read with a problem
+the user should know about. Only regular files are read (a named pipe or a device could block or never
+end); JSON Lines files are streamed, one record in memory at a time. This is the only module on the
+extract side that touches the file system.
 """
 
 from __future__ import annotations
 
+import codecs
+import hashlib
 import json
 import os
+import stat
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
-from datetime import date, datetime
+from dataclasses import dataclass, replace
+from datetime import date
 from pathlib import Path
+from typing import BinaryIO
 
-import yaml
-
+from .front_matter import FrontMatterError, split_front_matter
+from .metadata_dates import read_metadata_date
 from .models import Article
 
 ARTICLE_SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm", ".json", ".jsonl", ".ndjson"}
+JSON_LINES_SUFFIXES = (".jsonl", ".ndjson")
 TEXT_FIELDS = ("text", "maintext", "body", "content")
 DATE_FIELDS = ("published", "date", "date_publish", "published_at", "pubdate")
+UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 
 
 @dataclass(frozen=True)
@@ -32,6 +40,22 @@ class SourceError:
 
     def __str__(self) -> str:
         return f"{self.path}: {self.problem}"
+
+
+@dataclass(frozen=True)
+class SourceWarning:
+    """An article that was read, with something the user should know; `str()` is the one-line message."""
+
+    path: str
+    problem: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.problem}"
+
+
+Item = Article | SourceError | SourceWarning
+Located = tuple[str, Item]
+"""An item with where it was read: a file, `file:LINE` or `file[INDEX]`."""
 
 
 class _Unreadable(ValueError):
@@ -49,111 +73,230 @@ def count_articles(paths: Iterable[str | Path]) -> int:
     total = 0
     for given in paths:
         path = Path(given)
-        files = _walk(path) if path.is_dir() else [path] if path.is_file() else []
+        try:
+            mode = os.stat(path).st_mode
+        except OSError:
+            continue
+        files = _walk(path) if stat.S_ISDIR(mode) else [path] if stat.S_ISREG(mode) else []
         for file in files:
-            if file.suffix.lower() in (".jsonl", ".ndjson"):
-                try:
-                    with open(file, "rb") as handle:
-                        total += sum(1 for line in handle if line.strip())
-                except OSError:
-                    total += 1
-            else:
+            if not isinstance(file, Path):
+                continue
+            if file.suffix.lower() not in JSON_LINES_SUFFIXES:
+                total += 1
+                continue
+            try:
+                with _open_regular(file) as handle:
+                    total += sum(1 for line in handle if line.strip())
+            except (OSError, _Unreadable):
                 total += 1
     return total
 
 
 def read_paths(
     paths: Iterable[str | Path], *, published: date | None = None, max_bytes: int = 20 * 1024 * 1024
-) -> Iterator[Article | SourceError]:
-    """Every article under `paths`, in a stable order, with errors interleaved where they occur.
+) -> Iterator[Item]:
+    """Every article under `paths`, in a stable order, with errors and warnings interleaved where they occur.
 
     `published` is the date given by the user for input that carries none of its own. A document's id is
     its file path as reached from the path given (`seeds/000_2d0dbaa153dea599.txt`), or its JSON `id`.
+    An article read twice is given once; another article under an id already given keeps a distinct id.
     """
+    ids = _DocumentIds()
     for given in paths:
-        path = Path(given)
-        if not path.exists():
-            yield SourceError(str(given), "no such file or directory")
-        elif path.is_dir():
-            yield from _read_folder(path, published, max_bytes)
-        else:
-            yield from read_file(path, published=published, max_bytes=max_bytes)
+        for where, item in _read_given(Path(given), str(given), published, max_bytes):
+            if isinstance(item, Article):
+                item, warning = ids.settle(where, item)
+                if warning is not None:
+                    yield warning
+                if item is None:
+                    continue
+            yield item
 
 
-def _read_folder(folder: Path, published: date | None, max_bytes: int) -> Iterator[Article | SourceError]:
+def read_file(path: Path, *, published: date | None = None, max_bytes: int = 20 * 1024 * 1024) -> Iterator[Item]:
+    """The articles in one file (several for `.json`/`.jsonl`), with its errors and warnings."""
+    for _, item in _file_items(path, published, max_bytes):
+        yield item
+
+
+class _DocumentIds:
+    """Keeps ids unique within one read: the first article under an id keeps it, a repeat of the same
+    article is dropped, a different article under a taken id gets `ID#2`, `ID#3`... in reading order,
+    so re-reading the same input gives every article the same id again. About a hundred bytes per id."""
+
+    def __init__(self) -> None:
+        self._first: dict[str, tuple[bytes, str]] = {}  # id -> (fingerprint, where it was first read)
+        self._renamed: dict[tuple[str, bytes], str] = {}  # (id, fingerprint) -> the distinct id it was given
+
+    def settle(self, where: str, article: Article) -> tuple[Article | None, SourceWarning | None]:
+        text = f"{article.title}\x00{article.published}\x00{article.text}"
+        fingerprint = hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+        first = self._first.get(article.doc_id)
+        if first is None:
+            self._first[article.doc_id] = (fingerprint, where)
+            return article, None
+        if first[0] == fingerprint or (article.doc_id, fingerprint) in self._renamed:
+            return None, None
+        number = 2
+        while f"{article.doc_id}#{number}" in self._first:
+            number += 1
+        distinct = f"{article.doc_id}#{number}"
+        self._first[distinct] = (fingerprint, where)
+        self._renamed[article.doc_id, fingerprint] = distinct
+        warning = SourceWarning(
+            where,
+            f"id {article.doc_id!r} is already the id of a different article ({first[1]}); "
+            f"this one is stored as {distinct!r}",
+        )
+        return replace(article, doc_id=distinct), warning
+
+
+def _read_given(path: Path, name: str, published: date | None, max_bytes: int) -> Iterator[Located]:
+    try:
+        info = os.stat(path)
+    except FileNotFoundError:
+        yield name, SourceError(name, "no such file or directory")
+        return
+    except OSError as error:
+        yield name, SourceError(name, f"cannot read ({error.strerror or error})")
+        return
+    if stat.S_ISDIR(info.st_mode):
+        yield from _read_folder(path, published, max_bytes)
+    else:
+        yield from _file_items(path, published, max_bytes)
+
+
+def _read_folder(folder: Path, published: date | None, max_bytes: int) -> Iterator[Located]:
     found = False
-    for file in _walk(folder):
+    for entry in _walk(folder):
         found = True
-        yield from read_file(file, published=published, max_bytes=max_bytes)
+        if isinstance(entry, SourceError):
+            yield entry.path, entry
+        else:
+            yield from _file_items(entry, published, max_bytes)
     if not found:
         suffixes = ", ".join(sorted(ARTICLE_SUFFIXES))
-        yield SourceError(str(folder), f"no articles found (looked for {suffixes})")
+        yield str(folder), SourceError(str(folder), f"no articles found (looked for {suffixes})")
 
 
-def _walk(folder: Path) -> Iterator[Path]:
-    """Article files below `folder`, sorted, following no symlink twice (a loop cannot hang the walk)."""
+def _walk(folder: Path) -> Iterator[Path | SourceError]:
+    """Article files below `folder`, sorted, following no symlink twice (a loop cannot hang the walk);
+    a folder that cannot be listed is an error in its place, and the walk goes on."""
     seen: set[tuple[int, int]] = set()
-    for root, dirs, files in os.walk(folder, followlinks=True):
+    failures: list[OSError] = []
+    for root, dirs, files in os.walk(folder, followlinks=True, onerror=failures.append):
+        yield from _folder_errors(failures)
         try:
-            stat = os.stat(root)
-        except OSError:
+            info = os.stat(root)
+        except OSError as error:
+            dirs[:] = []
+            yield SourceError(root, f"cannot read folder ({error.strerror or error})")
+            continue
+        if (info.st_dev, info.st_ino) in seen:
             dirs[:] = []
             continue
-        if (stat.st_dev, stat.st_ino) in seen:
-            dirs[:] = []
-            continue
-        seen.add((stat.st_dev, stat.st_ino))
+        seen.add((info.st_dev, info.st_ino))
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
             if not name.startswith(".") and Path(name).suffix.lower() in ARTICLE_SUFFIXES:
                 yield Path(root) / name
+    yield from _folder_errors(failures)
 
 
-def read_file(
-    path: Path, *, published: date | None = None, max_bytes: int = 20 * 1024 * 1024
-) -> Iterator[Article | SourceError]:
-    """The articles in one file (several for `.json`/`.jsonl`)."""
+def _folder_errors(failures: list[OSError]) -> Iterator[SourceError]:
+    for error in failures:
+        yield SourceError(str(error.filename), f"cannot read folder ({error.strerror or error})")
+    failures.clear()
+
+
+def _file_items(path: Path, published: date | None, max_bytes: int) -> Iterator[Located]:
     name = str(path)
     suffix = path.suffix.lower()
     try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise _Unreadable(
-                f"file is {size / 1048576:.1f} MB, over the {max_bytes / 1048576:.0f} MB limit "
-                "(raise max_file_mb in timeline.toml to read it)"
-            )
-        data = path.read_bytes()
+        handle = _open_regular(path)
     except OSError as error:
-        yield SourceError(name, f"cannot read file ({error.strerror or error})")
+        yield name, SourceError(name, f"cannot read file ({error.strerror or error})")
         return
     except _Unreadable as error:
-        yield SourceError(name, str(error))
+        yield name, SourceError(name, str(error))
         return
+    with handle:
+        try:
+            if suffix in JSON_LINES_SUFFIXES:
+                yield from _json_lines_items(name, handle, published, max_bytes)
+                return
+            data = _read_limited(handle, max_bytes)
+            if not data.strip():
+                raise _Unreadable("empty file")
+            text = decode(data)
+            if suffix == ".json":
+                yield from _json_items(name, text, published)
+            elif suffix in (".html", ".htm"):
+                yield name, _html_article(name, text, published)
+            else:
+                yield from _text_items(name, text, published)
+        except OSError as error:
+            yield name, SourceError(name, f"cannot read file ({error.strerror or error})")
+        except _Unreadable as error:
+            yield name, SourceError(name, str(error))
+
+
+def _open_regular(path: Path) -> BinaryIO:
+    """The file opened for reading, if it is a regular file. Checked before opening (opening a named pipe
+    waits for a writer) and again on the open file, which cannot block, in case the path changed between."""
+    _check_regular(os.stat(path).st_mode)
+    descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
     try:
-        if not data.strip():
-            raise _Unreadable("empty file")
-        text = decode(data)
-        if suffix in (".json", ".jsonl", ".ndjson"):
-            yield from _json_articles(name, text, suffix != ".json", published)
-        elif suffix in (".html", ".htm"):
-            yield _html_article(name, text, published)
-        else:
-            yield _text_article(name, text, published)
-    except _Unreadable as error:
-        yield SourceError(name, str(error))
+        _check_regular(os.fstat(descriptor).st_mode)
+        return os.fdopen(descriptor, "rb")
+    except BaseException:
+        os.close(descriptor)
+        raise
+
+
+def _check_regular(mode: int) -> None:
+    if stat.S_ISREG(mode):
+        return
+    kinds = (
+        (stat.S_ISFIFO, "a named pipe"),
+        (stat.S_ISCHR, "a character device"),
+        (stat.S_ISBLK, "a block device"),
+        (stat.S_ISSOCK, "a socket"),
+        (stat.S_ISDIR, "a folder"),
+    )
+    kind = next((label for test, label in kinds if test(mode)), "a special file")
+    raise _Unreadable(f"not a regular file ({kind}); only regular files are read")
+
+
+def _read_limited(handle: BinaryIO, max_bytes: int) -> bytes:
+    size = os.fstat(handle.fileno()).st_size
+    if size <= max_bytes:
+        data = handle.read(max_bytes + 1)
+        if len(data) <= max_bytes:
+            return data
+        size = len(data)  # the file grew while it was read
+    raise _Unreadable(
+        f"file is {size / 1048576:.1f} MB, over the {max_bytes / 1048576:.0f} MB limit "
+        "(raise max_file_mb in timeline.toml to read it)"
+    )
 
 
 def decode(data: bytes) -> str:
     """Text from bytes: UTF-8 (with or without BOM), UTF-16 with a BOM, else the detected encoding."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+    return _decoded(data)[0]
+
+
+def _decoded(data: bytes) -> tuple[str, str]:
+    """The text and the encoding it was read in."""
+    if data.startswith(UTF16_BOMS):
         try:
-            return _check_text(data.decode("utf-16"))
+            return _check_text(data.decode("utf-16")), "utf-16"
         except UnicodeDecodeError:
             pass  # a UTF-16 byte-order mark on bytes that are not UTF-16: detect as for any other file
     if b"\x00" in data[:8192]:
         raise _Unreadable("binary file (contains NUL bytes), not an article")
     try:
-        return _check_text(data.decode("utf-8-sig"))
+        return _check_text(data.decode("utf-8-sig")), "utf-8"
     except UnicodeDecodeError:
         pass
     from charset_normalizer import from_bytes
@@ -161,7 +304,7 @@ def decode(data: bytes) -> str:
     best = from_bytes(data).best()
     if best is None:
         raise _Unreadable("binary file or unknown text encoding")
-    return _check_text(str(best))
+    return _check_text(str(best)), best.encoding
 
 
 def _check_text(text: str) -> str:
@@ -171,14 +314,17 @@ def _check_text(text: str) -> str:
     return text.replace("\x00", "")
 
 
-def _text_article(name: str, text: str, published: date | None) -> Article:
-    meta, body = split_front_matter(text)
+def _text_items(name: str, text: str, published: date | None) -> Iterator[Located]:
+    try:
+        meta, body = split_front_matter(text)
+    except FrontMatterError as error:
+        raise _Unreadable(str(error)) from error
     if not body.strip():
         raise _Unreadable("no article text after the front matter")
     # With no title in the front matter, the pipeline takes the first line of the cleaned text.
     title = str(meta.get("title") or "").strip()
-    own_date = _meta_date(meta, "published", name)
-    return Article(
+    own_date = yield from _own_date(name, meta, "published")
+    article = Article(
         doc_id=name,
         text=body,
         title=title,
@@ -188,26 +334,7 @@ def _text_article(name: str, text: str, published: date | None) -> Article:
         path=name,
         published_from="metadata" if own_date else ("option" if published else ""),
     )
-
-
-def split_front_matter(text: str) -> tuple[dict, str]:
-    """YAML front matter between `---` lines at the very top, and the text after it."""
-    if not text.startswith("---"):
-        return {}, text
-    lines = text.split("\n")
-    if lines[0].strip() != "---":
-        return {}, text
-    for index in range(1, len(lines)):
-        if lines[index].strip() in ("---", "..."):
-            try:
-                meta = yaml.safe_load("\n".join(lines[1:index])) or {}
-            except (yaml.YAMLError, ValueError, TypeError, RecursionError) as error:
-                # ValueError: YAML reads `published: 2024-99-99` as a date and the calendar refuses it
-                raise _Unreadable(f"front matter is not valid YAML ({_first_line(str(error))})") from error
-            if not isinstance(meta, dict):
-                raise _Unreadable("front matter is not a mapping of keys to values")
-            return meta, "\n".join(lines[index + 1 :])
-    return {}, text
+    yield name, article
 
 
 def _html_article(name: str, html: str, published: date | None) -> Article:
@@ -232,49 +359,122 @@ def _html_article(name: str, html: str, published: date | None) -> Article:
     )
 
 
-def _json_articles(name: str, text: str, lines: bool, published: date | None) -> Iterator[Article | SourceError]:
-    if lines:
-        records = _jsonl_records(name, text)
+def _json_items(name: str, text: str, published: date | None) -> Iterator[Located]:
+    loaded = _load_json(text)
+    if isinstance(loaded, dict) and isinstance(loaded.get("articles"), list):
+        loaded = loaded["articles"]
+    items = loaded if isinstance(loaded, list) else [loaded]
+    for index, item in enumerate(items):
+        yield from _record_items(name, f"{name}[{index}]", item, published)
+
+
+def _json_lines_items(name: str, handle: BinaryIO, published: date | None, max_bytes: int) -> Iterator[Located]:
+    """The records of a JSON Lines file, read one line at a time. Lines end at `\\n` only: U+2028, U+2029
+    and U+0085 are valid inside a JSON string and do not end a record."""
+    head = handle.peek(8192)[:8192]
+    if head.startswith(UTF16_BOMS):  # a rare encoding whose line ends are two bytes: read it whole
+        lines = enumerate(decode(_read_limited(handle, max_bytes)).split("\n"), start=1)
+    elif b"\x00" in head:
+        raise _Unreadable("binary file (contains NUL bytes), not an article")
     else:
-        try:
-            loaded = json.loads(text)
-        except (json.JSONDecodeError, RecursionError) as error:
-            raise _Unreadable(f"not valid JSON ({_first_line(str(error))})") from error
-        if isinstance(loaded, dict) and isinstance(loaded.get("articles"), list):
-            loaded = loaded["articles"]
-        items = loaded if isinstance(loaded, list) else [loaded]
-        records = ((f"{name}[{i}]", item) for i, item in enumerate(items))
-    for where, record in records:
-        if isinstance(record, SourceError):
-            yield record
+        lines = _decoded_lines(name, handle, max_bytes)
+    records = 0
+    for number, line in lines:
+        where = f"{name}:{number}"
+        if isinstance(line, SourceError):
+            records += 1
+            yield where, line
             continue
-        try:
-            yield _record_article(name, where, record, published)
-        except _Unreadable as error:
-            yield SourceError(where, str(error))
-
-
-def _jsonl_records(name: str, text: str) -> Iterator[tuple[str, object]]:
-    for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
             continue
-        where = f"{name}:{number}"
+        records += 1
         try:
-            yield where, json.loads(line)
-        except (json.JSONDecodeError, RecursionError) as error:
-            yield where, SourceError(where, f"not valid JSON ({_first_line(str(error))})")
+            record = _load_json(line)
+        except _Unreadable as error:
+            yield where, SourceError(where, str(error))
+            continue
+        yield from _record_items(name, where, record, published)
+    if not records:
+        raise _Unreadable("empty file")
 
 
-def _record_article(name: str, where: str, record: object, published: date | None) -> Article:
+def _decoded_lines(name: str, handle: BinaryIO, max_bytes: int) -> Iterator[tuple[int, str | SourceError]]:
+    """(line number, text) for each line, or an error for a line that is too long or cannot be decoded.
+    UTF-8 first; a line that is not is decoded as the file's other lines were, else by detection."""
+    other_encoding = ""
+    for number, raw in _numbered_lines(handle, max_bytes):
+        where = f"{name}:{number}"
+        if raw is None:
+            limit = f"{max_bytes / 1048576:.0f} MB"
+            too_long = SourceError(
+                where, f"line is over the {limit} limit (raise max_file_mb in timeline.toml to read it)"
+            )
+            yield number, too_long
+            continue
+        if number == 1:
+            raw = raw.removeprefix(codecs.BOM_UTF8)
+        try:
+            yield number, raw.decode("utf-8")
+            continue
+        except UnicodeDecodeError:
+            pass
+        try:
+            if other_encoding:
+                yield number, raw.decode(other_encoding)
+                continue
+        except (UnicodeDecodeError, LookupError):
+            pass
+        try:
+            text, other_encoding = _decoded(raw)
+        except _Unreadable as error:
+            yield number, SourceError(where, str(error))
+            continue
+        yield number, text
+
+
+def _numbered_lines(handle: BinaryIO, max_bytes: int) -> Iterator[tuple[int, bytes | None]]:
+    """Each line (split at b'\\n' only) with its number; None for a line longer than `max_bytes`,
+    which is skipped without being held in memory."""
+    number = 0
+    while raw := handle.readline(max_bytes + 1):
+        number += 1
+        if len(raw) > max_bytes and not raw.endswith(b"\n"):
+            while rest := handle.readline(1 << 20):
+                if rest.endswith(b"\n"):
+                    break
+            yield number, None
+        else:
+            yield number, raw
+
+
+def _load_json(text: str) -> object:
+    try:
+        return json.loads(text, parse_int=_json_int)
+    except (ValueError, RecursionError) as error:
+        raise _Unreadable(f"not valid JSON ({_first_line(str(error))})") from error
+
+
+def _json_int(digits: str) -> int | str:
+    """An integer, or its digits when Python will not convert so many (over 4,300 by default): a huge
+    number in some field does not make the record unreadable."""
+    try:
+        return int(digits)
+    except ValueError:
+        return digits
+
+
+def _record_items(name: str, where: str, record: object, published: date | None) -> Iterator[Located]:
     if not isinstance(record, dict):
-        raise _Unreadable(f"a JSON {type(record).__name__}, not an article object")
+        yield where, SourceError(where, f"a JSON {type(record).__name__}, not an article object")
+        return
     text = next((record[key] for key in TEXT_FIELDS if isinstance(record.get(key), str)), None)
     if not text or not text.strip():
-        raise _Unreadable(f"no article text (expected one of: {', '.join(TEXT_FIELDS)})")
+        yield where, SourceError(where, f"no article text (expected one of: {', '.join(TEXT_FIELDS)})")
+        return
     date_key = next((key for key in DATE_FIELDS if record.get(key)), None)
-    own_date = _meta_date(record, date_key, where) if date_key else None
+    own_date = (yield from _own_date(where, record, date_key)) if date_key else None
     title = str(record.get("title") or "").strip()
-    return Article(
+    article = Article(
         doc_id=str(record["id"]) if record.get("id") not in (None, "") else where,
         text=text,
         title=title,
@@ -284,25 +484,23 @@ def _record_article(name: str, where: str, record: object, published: date | Non
         path=name,
         published_from="metadata" if own_date else ("option" if published else ""),
     )
+    yield where, article
 
 
-def _meta_date(meta: dict, key: str, where: str) -> date | None:
+def _own_date(where: str, meta: dict, key: str) -> Iterator[Located]:
+    """The date in `meta[key]` (returned); a value that gives none is a warning, and the article is read
+    as undated (or dated by `--published` or its dateline)."""
     value = meta.get(key)
     if value in (None, ""):
         return None
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    text = str(value).strip()
-    try:
-        return datetime.fromisoformat(text.replace("Z", "+00:00")).date()
-    except ValueError:
-        pass
-    try:
-        return date.fromisoformat(text[:10])
-    except ValueError:
-        raise _Unreadable(f"{key!r} is not a date: {text[:40]!r} (expected YYYY-MM-DD)") from None
+    reading = read_metadata_date(value)
+    shown = " ".join(str(value).split())[:40]
+    if reading.value is None:
+        yield where, SourceWarning(where, f"{key!r} {shown!r} {reading.problem}; the article is read as undated")
+    elif not reading.iso:
+        read_as = reading.value.isoformat()
+        yield where, SourceWarning(where, f"{key!r} {shown!r} is not written YYYY-MM-DD; read as {read_as}")
+    return reading.value
 
 
 def _first_line(text: str) -> str:

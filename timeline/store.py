@@ -48,7 +48,7 @@ class AtomicJSONStorage(Storage):
             return None
         try:
             data = json.loads(raw)
-        except (json.JSONDecodeError, UnicodeDecodeError, RecursionError) as error:
+        except (ValueError, RecursionError) as error:  # ValueError: bad JSON or bytes, or an integer too long
             raise StoreError(
                 f"{self.path}: the database is corrupt or truncated ({error.__class__.__name__}); "
                 "it was left untouched - move it aside or pass --db to use another file"

@@ -70,7 +70,7 @@ def _date_records(source: Path, anchor: date | None) -> list[tuple[str, date | N
     if not name.endswith((".jsonl", ".ndjson")):
         return [(name, anchor, text)]
     records = []
-    for number, line in enumerate(text.splitlines(), start=1):
+    for number, line in enumerate(text.split("\n"), start=1):  # U+2028 and kin may sit inside a JSON string
         if not line.strip():
             continue
         try:

@@ -14,7 +14,8 @@ from .common import CONTEXT, UserError, open_store, settings_of
 
 
 @click.command(context_settings=CONTEXT)
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+# readable=False: an unreadable path is one error line from the reader, and the rest is ingested
+@click.argument("paths", nargs=-1, required=True, type=click.Path(readable=False, path_type=Path))
 @click.option(
     "--published",
     type=click.DateTime(formats=["%Y-%m-%d"]),
@@ -75,15 +76,30 @@ def run_ingest(settings: Settings, paths: list, published: date | None, quiet: b
             bar.update(done - done_before, os.path.basename(doc_id)[:30])
             done_before = done
 
-    def on_error(message: str) -> None:
+    def say(kind: str, message: str) -> None:
         if bar is not None:
             sys.stderr.write("\r\033[K")
-        click.echo(f"error: {message}", err=True)
+        click.echo(f"{kind}: {message}", err=True)
+
+    def on_error(message: str) -> None:
+        say("error", message)
+
+    def on_warning(message: str) -> None:
+        say("warning", message)
 
     try:
         if bar is not None:
             bar.__enter__()
-        return run(paths, store, settings, published=published, progress=progress, on_error=on_error, jobs=jobs)
+        return run(
+            paths,
+            store,
+            settings,
+            published=published,
+            progress=progress,
+            on_error=on_error,
+            on_warning=on_warning,
+            jobs=jobs,
+        )
     except ModelNotFound as error:
         raise UserError(str(error)) from error
     finally:
