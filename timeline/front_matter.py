@@ -18,10 +18,8 @@ class FrontMatterError(ValueError):
 class _FrontMatterLoader(yaml.SafeLoader):
     def compose_node(self, parent, index):
         if self.check_event(yaml.AliasEvent):
-            event = self.peek_event()
-            raise yaml.composer.ComposerError(
-                None, None, f"aliases (*{event.anchor}) are not read in front matter", event.start_mark
-            )
+            line = self.peek_event().start_mark.line + 2  # the front matter starts below the opening `---`
+            raise FrontMatterError(f"front matter uses a YAML alias (line {line}); aliases are not read")
         return super().compose_node(parent, index)
 
 
@@ -47,6 +45,8 @@ def split_front_matter(text: str) -> tuple[dict, str]:
 def _load(source: str) -> dict:
     try:
         meta = yaml.load(source, Loader=_FrontMatterLoader) or {}  # noqa: S506 - a safe loader without aliases
+    except FrontMatterError:
+        raise
     except (yaml.YAMLError, ValueError, TypeError, RecursionError) as error:
         raise FrontMatterError(f"front matter is not valid YAML ({_first_line(str(error))})") from error
     if not isinstance(meta, dict):
