@@ -21,6 +21,7 @@ from typing import TextIO
 
 from .models import Event
 from .query import Filter
+from .terminal_text import json_line, printable
 
 CSV_COLUMNS = (
     "event_id", "date", "start", "end", "precision", "modifier", "companies", "summary", "date_text",
@@ -102,16 +103,25 @@ def write_stream(events: Iterable[Event], out: TextIO, fmt: str = "csv") -> int:
         raise ValueError(f"unknown format {fmt!r} (choose from {', '.join(FORMATS)})")
     count = 0
     if fmt == "csv":
+        # CSV cannot escape a character; on a terminal, a person reads it: hidden characters are shown, not obeyed
+        shown = printable if _is_terminal(out) else str
         writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, lineterminator="\r\n")  # RFC 4180: a lone \r is quoted too
         writer.writeheader()
         for event in events:
-            writer.writerow({key: neutralise(value) for key, value in csv_row(event).items()})
+            writer.writerow({key: shown(neutralise(value)) for key, value in csv_row(event).items()})
             count += 1
     else:
         for event in events:
-            out.write(json.dumps(jsonl_record(event), ensure_ascii=False) + "\n")
+            out.write(json_line(jsonl_record(event)) + "\n")
             count += 1
     return count
+
+
+def _is_terminal(out: TextIO) -> bool:
+    try:
+        return out.isatty()
+    except (AttributeError, ValueError):
+        return False
 
 
 def write_file(events: Iterable[Event], path: Path | str, fmt: str = "csv") -> int:

@@ -14,12 +14,16 @@ from pathlib import Path
 import click
 
 from ..config import CONFIG_ENV, DB_ENV, MODEL_ENV, ConfigError, Settings, default_config_path, load_settings
+from ..terminal_text import printable
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
 
 class UserError(click.ClickException):
-    """A one-line error for the user; exit code 1."""
+    """A one-line error for the user; exit code 1. It names files and quotes input: shown as text."""
+
+    def format_message(self) -> str:
+        return printable(self.message)
 
 
 def _remember(ctx: click.Context, param: click.Parameter, value):

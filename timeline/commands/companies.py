@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import json
-
 import click
 
+from ..terminal_text import json_line, printable
 from .common import CONTEXT, open_store, settings_of
 
 
@@ -22,4 +21,6 @@ def companies(ctx: click.Context, fmt: str) -> None:
     finally:
         store.close()
     for name, count in sorted(counts.items(), key=lambda item: (-item[1], item[0].lower())):
-        click.echo(json.dumps({"company": name, "events": count}) if fmt == "jsonl" else f"{count:6d}  {name}")
+        click.echo(
+            json_line({"company": name, "events": count}) if fmt == "jsonl" else f"{count:6d}  {printable(name)}"
+        )

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import click
 
+from ..terminal_text import json_line, printable
 from .common import CONTEXT, UserError, settings_of
 
 
@@ -47,11 +48,11 @@ def dates(ctx: click.Context, source: Path, published, fmt: str) -> None:
                 row.pop(key)
             row["modifier"] = timex.modifier or timex.relation
             if fmt == "jsonl":
-                click.echo(json.dumps(row, ensure_ascii=False))
+                click.echo(json_line(row))
             else:
                 click.echo(
-                    f"{doc_id[:20]:20} {timex.start:6d} {timex.type:8} {str(timex.value):14} "
-                    f"{timex.precision or '':8} {row['modifier'] or '':7} {timex.text}"
+                    f"{printable(doc_id, 20):20} {timex.start:6d} {timex.type:8} {str(timex.value):14} "
+                    f"{timex.precision or '':8} {row['modifier'] or '':7} {printable(timex.text)}"
                 )
 
 

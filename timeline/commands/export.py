@@ -6,6 +6,7 @@ from datetime import date
 
 import click
 
+from ..terminal_text import printable
 from .common import CONTEXT, UserError, open_store, settings_of
 
 
@@ -49,4 +50,4 @@ def export(ctx: click.Context, fmt: str, companies, since, until, search: str, n
     except OSError as error:
         raise UserError(f"{output}: cannot write ({error.strerror}: {error.filename})") from error
     if output != "-":
-        click.echo(f"{count} events written to {output}", err=True)
+        click.echo(f"{count} events written to {printable(output)}", err=True)

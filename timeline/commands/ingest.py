@@ -10,6 +10,7 @@ from pathlib import Path
 import click
 
 from ..config import Settings
+from ..terminal_text import printable
 from .common import CONTEXT, UserError, open_store, settings_of
 
 
@@ -42,7 +43,7 @@ def ingest(ctx: click.Context, paths: tuple[Path, ...], published, quiet: bool, 
     report = run_ingest(settings, list(paths), published.date() if published else None, quiet, jobs)
     click.echo(
         f"{report.added} added, {report.replaced} replaced, {report.unchanged} unchanged, "
-        f"{len(report.errors)} failed; {report.events} events in {settings.db_path}",
+        f"{len(report.errors)} failed; {report.events} events in {printable(str(settings.db_path))}",
         err=True,
     )
     if report.failed:
@@ -73,13 +74,13 @@ def run_ingest(settings: Settings, paths: list, published: date | None, quiet: b
     def progress(done: int, doc_id: str) -> None:
         nonlocal done_before
         if bar is not None:
-            bar.update(done - done_before, os.path.basename(doc_id)[:30])
+            bar.update(done - done_before, printable(os.path.basename(doc_id), 30))
             done_before = done
 
     def say(kind: str, message: str) -> None:
         if bar is not None:
             sys.stderr.write("\r\033[K")
-        click.echo(f"{kind}: {message}", err=True)
+        click.echo(f"{kind}: {printable(message)}", err=True)
 
     def on_error(message: str) -> None:
         say("error", message)

@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from ..config import Settings
+from ..terminal_text import printable
 from .common import CONTEXT, open_store, settings_of
 from .ingest import run_ingest
 
@@ -23,7 +24,7 @@ def ui(ctx: click.Context) -> None:
 
         seeds = bundled_seeds()
         if seeds is not None:
-            click.echo(f"Empty database: ingesting the sample articles from {seeds} first.", err=True)
+            click.echo(f"Empty database: ingesting the sample articles from {printable(str(seeds))} first.", err=True)
             settings = settings.with_overrides(db_path=settings.db_path.resolve())
             with contextlib.chdir(seeds.parent):  # so the documents are named seeds/000_....txt
                 run_ingest(settings, [Path(seeds.name)], None, quiet=False, jobs=os.cpu_count() or 1)

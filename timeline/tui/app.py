@@ -18,11 +18,11 @@ from textual.widgets import Footer, Static
 from ..export import write_file, write_filter_sidecar
 from ..query import FilterError, date_bound, parse_filter
 from ..store import Store, StoreError
+from ..terminal_text import printable
 from ..view import open_view
 from .messages import EventsLoaded, ExportFinished, LoadFailed
 from .model import BUCKETS, TimelineModel, bucket_of
 from .screens import HelpScreen, PromptScreen
-from .text import printable
 from .widgets import CompanyList, CompanyPanel, DensityStrip, EventDetail, TimelineList
 
 FILTER_FIELDS = ("companies", "since", "until", "search", "since_text", "until_text")

@@ -16,7 +16,7 @@ from textual.message import Message
 from textual.widgets import Label, SelectionList
 from textual.widgets.selection_list import Selection
 
-from ..text import printable
+from ...terminal_text import printable
 
 
 class CompanyList(SelectionList[str]):

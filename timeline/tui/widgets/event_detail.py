@@ -7,8 +7,8 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from ...models import Event
+from ...terminal_text import printable
 from ..model import EventRow, date_label
-from ..text import printable
 
 
 def describe_event(row: EventRow, event: Event) -> Text:

@@ -17,8 +17,8 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from ...terminal_text import printable
 from ..model import TimelineModel, date_label
-from ..text import printable
 
 DATE_WIDTH = 14
 COMPANY_WIDTH = 26
