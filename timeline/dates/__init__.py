@@ -74,7 +74,7 @@ def find_dates(
             reading = RESOLVERS[name](match, Context(text, start, end, published, tense_of))
             if reading is not None and plausible(reading.period, earliest_year, latest_year):
                 candidates.append((start, end, _PRIORITY[name], reading))
-    chosen = _with_coordinated_days(text, _without_overlaps(candidates))
+    chosen = _with_coordinated_days(text, _split_ranges(_without_overlaps(candidates), earliest_year, latest_year))
     chosen = _follow_the_story(_day_before_or_after(text, chosen))
     found = [_timex(text, start, end, reading) for start, end, reading in chosen if reading.type != "INVALID"]
     extra = [span for span in extra_spans if not any(_overlaps(span, (t.start, t.end)) for t in found)]
@@ -107,12 +107,17 @@ def guess_tense(text: str, start: int, end: int) -> str | None:
     return best[1] if best and best[0] < 70 else None
 
 
+_ABBREVIATED = re.compile(r"(?:\b[ap]\.m|\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec))\.$", re.IGNORECASE)
+"""A dot that belongs to the word: 'p.m.', 'Sept.'. A full name ('June', 'May') ends before its full stop."""
+
+
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Spaces never open a span, and trailing punctuation never belongs to one, but an abbreviation's dot."""
     while start < end and text[start].isspace():
         start += 1
-    while end > start and text[end - 1] in " \t\n,.":
-        if text[end - 1] == "." and re.search(r"(?:[ap]\.m|[A-Z][a-z]{2,3})\.$", text[start:end]):
-            break  # keep the dot of "p.m." and "Sept."
+    while end > start and text[end - 1] in " \t\n,.;:!?)\"'’”":
+        if text[end - 1] == "." and _ABBREVIATED.search(text, start, end):
+            break
         end -= 1
     return start, end
 
@@ -131,8 +136,25 @@ def _without_overlaps(candidates: list[tuple[int, int, int, Reading]]) -> list[t
     return sorted(taken, key=lambda t: t[0])
 
 
+def _split_ranges(
+    chosen: list[tuple[int, int, Reading]], earliest_year: int, latest_year: int
+) -> list[tuple[int, int, Reading]]:
+    """A range written as one expression ("2011-2012", "1800 to 2100 hrs") is its start and its end, each
+    an expression of its own: it claims its whole span against other readings, then gives way to both."""
+    split = []
+    for start, end, reading in chosen:
+        if reading.range_end is None:
+            split.append((start, end, reading))
+            continue
+        first_end, second_start, second_end, second = reading.range_end
+        split.append((start, first_end, replace(reading, range_end=None)))
+        if plausible(second.period, earliest_year, latest_year):
+            split.append((second_start, second_end, second))
+    return split
+
+
 _COORDINATED_DAY = re.compile(
-    r"\s+(?:and|or|to|through|until|till)\s+(?P<day>[0-3]?\d)(?:,\s+(?P<year>(?:1[89]|20)\d\d))?"
+    r"(?:\s+(?:and|or|to|through|until|till)\s+|\s*[-–]\s*)(?P<day>[0-3]?\d)(?:,\s+(?P<year>(?:1[89]|20)\d\d))?"
     r"(?=\s*(?:[,;)!?]|[.:](?!\d)|$)|\s+(?:in|at|on|for|with|when|as|from|after|before|but)\b)"
 )
 """A bare day after a date, then what ends a date: a count ("May 4 and 12 people") goes on with its noun."""

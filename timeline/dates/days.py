@@ -8,7 +8,9 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 from . import intervals as iv
+from .grammar import WEEKDAY_NAMES
 from .lexicon import (
+    MONTHS,
     PARTS_OF_DAY,
     WEEKDAYS,
 )
@@ -48,6 +50,9 @@ def _slash(m: re.Match, ctx: Context) -> Reading | None:
     month, day = (a, b) if a <= 12 else (b, a)  # US order unless impossible
     found = safe_date(year, month, day)
     return dated(iv.day(found)) if found else INVALID
+
+
+MONTH_WORDS = "|".join(sorted((name.capitalize() for name in MONTHS), key=len, reverse=True))
 
 
 _WORD_BEFORE_DAY = re.compile(r"(?i:\b(?P<rel>last|next|this|coming|ended)\s+)$")
@@ -234,11 +239,25 @@ def _part_of_day(m: re.Match, ctx: Context) -> Reading | None:
     return Reading("TIME", f"{ctx.anchor.isoformat()}T{code}", iv.day(ctx.anchor), True)
 
 
+_DAY_AFTER_CLOCK = re.compile(
+    rf"(?:\s+on)?,?\s+(?:(?P<wd>{WEEKDAY_NAMES})\b|(?P<month>{MONTH_WORDS})\.?\s+(?P<day>\d{{1,2}})\b(?![,.]?\d))"
+)
+"""The day named right after a clock time and its own expression ("at 10 a.m. on Monday")."""
+
+_COUNTED_HOURS = re.compile(r"(?i:\b(?:for|of|about|some|than|over|nearly|almost|around|only|just)\s+)$")
+
+
 @resolver("clock")
 def _clock(m: re.Match, ctx: Context) -> Reading | None:
-    """'10 p.m.', 'noon', and with their day: '10 p.m. Wednesday', '5 p.m. EST Nov. 9', 'noon Thursday'."""
+    """'10 p.m.', 'noon', '10:00 GMT', '1800 hrs', and with their day: '10 p.m. Wednesday', '5 p.m. EST Nov. 9',
+    'noon Thursday', '10:00 GMT Monday'. A clock time is on the day named with it, even as an expression of
+    its own ("at 10 a.m. on Monday"), else on the publication day; "1800 to 2100 hrs" is two clock times."""
     if m["noon"]:
         hour, minute = (0 if m["noon"].lower() == "midnight" else 12), 0
+    elif m["hour24"]:
+        hour, minute = int(m["hour24"]), int(m["minute24"] or m["minute4"])
+        if m["minute4"] and _COUNTED_HOURS.search(text_before(ctx, 12)):
+            return None  # "for 1800 hours": an amount
     else:
         hour, minute = int(m["hour"]), int(m["minute"] or 0)
         if hour > 12:
@@ -247,21 +266,38 @@ def _clock(m: re.Match, ctx: Context) -> Reading | None:
         hour = (hour % 12) + (12 if pm else 0)
     if ctx.anchor is None:
         return Reading("TIME", None)
-    day = ctx.anchor
-    if m["wd"]:
-        day = _weekday_date(ctx, WEEKDAYS[m["wd"].lower()], "")
-    elif m["month"]:
-        if safe_date(2000, month_number(m["month"]), day_number(m["day"])) is None:
-            return INVALID
-        day = year_for(ctx.anchor, month_number(m["month"]), day_number(m["day"]), tense_or_deadline(ctx))
-    elif m["rel"]:
-        day = ctx.anchor + timedelta(days={"today": 0, "yesterday": -1, "tomorrow": 1}[m["rel"].lower()])
+    day = _day_of_clock(m["wd"], m["month"], m["day"], m["rel"], ctx)
+    if day is INVALID:
+        return INVALID
     if day is None:
         return None
     clock = f"{hour:02d}:{minute:02d}"
     if m["noon"] and hour == 0 and (m["wd"] or m["month"] or m["rel"]):
         clock = "24:00"  # "midnight Friday" is the end of Friday, TimeML's T24:00
-    return Reading("TIME", f"{day.isoformat()}T{clock}", iv.day(day), True)
+    reading = Reading("TIME", f"{day.isoformat()}T{clock}", iv.day(day), True)
+    if m["hour2"]:
+        until = f"{day.isoformat()}T{int(m['hour2']):02d}:{m['minute2']}"
+        end = Reading("TIME", until, iv.day(day), True)
+        return replace(reading, range_end=(m.end("minute24") if m["minute24"] else m.end("minute4"),
+                                           m.start("hour2"), m.end(), end))  # fmt: skip
+    return reading
+
+
+def _day_of_clock(weekday, month, day, rel, ctx: Context):
+    """The day a clock time is on: the one written with it or right after it, else the publication day."""
+    assert ctx.anchor is not None
+    if not (weekday or month or rel):
+        after = _DAY_AFTER_CLOCK.match(text_after(ctx, 30))
+        if after is None:
+            return ctx.anchor
+        weekday, month, day = after["wd"], after["month"], after["day"]
+    if weekday:
+        return _weekday_date(ctx, WEEKDAYS[weekday.lower()], "")
+    if month:
+        if safe_date(2000, month_number(month), day_number(day)) is None:
+            return INVALID
+        return year_for(ctx.anchor, month_number(month), day_number(day), tense_or_deadline(ctx))
+    return ctx.anchor + timedelta(days={"today": 0, "yesterday": -1, "tomorrow": 1}[rel.lower()])
 
 
 def _weekday_on_or_after(year: int, month: int, day: int, weekday: int) -> date:

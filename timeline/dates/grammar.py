@@ -48,6 +48,19 @@ SPOKEN_YEAR = (
     rf"|two\s+thousand(?:\s+and)?(?:[\s-]+(?:{_TWO_DIGITS}|{_words(SPOKEN_ONES)}))?)(?![\s-]+hundred)"
 )
 
+_SPOKEN_DAY = (
+    r"(?:(?:Twenty|Thirty)[\s-]+(?i:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|one|two|three|"
+    r"four|five|six|seven|eight|nine)|Thirtieth|Thirty|Twentieth|Twenty|Tenth|Eleventh|Twelfth|Thirteenth|"
+    r"Fourteenth|Fifteenth|Sixteenth|Seventeenth|Eighteenth|Nineteenth|Ten|Eleven|Twelve|Thirteen|Fourteen|"
+    r"Fifteen|Sixteen|Seventeen|Eighteen|Nineteen|First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|"
+    r"One|Two|Three|Four|Five|Six|Seven|Eight|Nine)"
+)
+"""A day of the month in words after its month ("May One", "July Fourth"): capitalised, as in a name of a
+day, so that "May one day" and "March first-quarter" stay words."""
+
+_CLOCK_ZONE = r"(?:GMT|UTC|[ECMP][SD]T|BST|CET|CEST|JST|IST|SGT|HKT|AEST|AEDT|(?i:local\s+time))\b"
+_TWENTY_FOUR = r"(?:[01]\d|2[0-3])"
+
 _YEAR_QUALIFIER = (
     rf"(?:(?P<year0>{YEAR})\s+|(?P<rel0>this|last|next)\s+year['’]?s\s+|(?P<ago>year[\s-](?:ago|earlier))\s+)?"
 )
@@ -58,7 +71,8 @@ PATTERNS: dict[str, str] = {
     "iso": r"\b(?P<year>\d{4})-(?P<mon>[01]\d)-(?P<day>[0-3]\d)(?:[T ](?P<hour>[0-2]\d):(?P<minute>[0-5]\d))?\b",
     "slash": r"\b(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<year>\d{4}|\d{2})\b",
     "dmy": rf"\b{_WEEKDAY_PREFIX}(?P<day>{DAY})(?:\s+|-)(?:of\s+)?{MONTH}(?:(?:,?\s+|-)(?P<year>{YEAR}|\d{{2}}\b))?",
-    "mdy": rf"{_WEEKDAY_PREFIX}\b{MONTH}\s+(?P<day>{DAY})\b(?![,.]?\d|:\d|\s*%)(?:,?\s+(?P<year>{YEAR})\b)?",
+    "mdy": rf"{_WEEKDAY_PREFIX}\b{MONTH}\s+(?P<day>{DAY}|{_SPOKEN_DAY}(?![\w-]))\b(?![,.]?\d|:\d|\s*%)"
+    rf"(?:,?\s+(?P<year>{YEAR})\b)?",
     "weekof": rf"(?i:\bthe\s+week\s+of)\s+{MONTH}\s+(?P<day>{DAY})\b(?:,?\s+(?P<year>{YEAR})\b)?",
     "my": rf"\b{MONTH},?\s+(?:of\s+)?(?P<year>{YEAR})\b",
     "relmonth": rf"(?i:\b(?P<rel>last|this|next|early|late|mid)\s+)?\b{MONTH}(?![\w-]|\.?\s+\d)"
@@ -110,6 +124,7 @@ PATTERNS: dict[str, str] = {
     "spokenyear": rf"(?i:\b(?:(?P<month>{_MONTH_NAMES})\s+|(?:the\s+)?(?P<season>spring|summer|autumn|fall|"
     rf"winter)\s+of\s+|the\s+year\s+)?{SPOKEN_YEAR}\b)",
     "spokendecade": rf"(?i:\bthe\s+(?P<tens>{_words(_DECADE_WORDS)})\b(?!\s+degrees))",
+    "yearrange": rf"\b(?P<first>{YEAR})\s*(?:-|–|/)\s*(?P<second>{YEAR}|\d\d)\b(?![-/]\d|\s*%|,\d{{3}}|\.\d)",
     "year": rf"\b(?:the\s+year\s+)?(?P<year>{YEAR})\b(?![-/]\d|\s*%|,\d{{3}}|\.\d)",
     "present": rf"(?i:\b(?:{_words(PRESENT_WORDS)})(?!\w))",
     "currentadj": r"(?i:(?<!then )\bcurrent\b(?!\s+(?:fiscal\s+)?(?:year|quarter|month|week|period|season|account|"
@@ -121,7 +136,10 @@ PATTERNS: dict[str, str] = {
     rf"{_FULL_MONTHS.lower()})s?\b)",
     "setadverb": r"(?i:\b(?P<adverb>annually|yearly|monthly|weekly|daily|hourly|nightly)\b)",
     "clock": r"(?:(?i:\b(?P<hour>[01]?\d|2[0-3])(?:[:.](?P<minute>[0-5]\d))?\s*(?P<ampm>a\.m\.|p\.m\.|am\b|pm\b))"
-    r"(?:\s+(?P<tz>[ECMP][SD]T|GMT|UTC)\b)?|(?i:\b(?P<noon>noon|midnight|midday)\b))"
+    rf"(?:\s+(?P<tz>{_CLOCK_ZONE}))?|(?i:\b(?P<noon>noon|midnight|midday)\b)"
+    rf"|\b(?P<hour24>{_TWENTY_FOUR}|\d)(?::(?P<minute24>[0-5]\d)|(?<=\d\d)(?P<minute4>[0-5]\d))"
+    rf"(?:\s*(?:-|–|(?i:to|and|until|till))\s*(?P<hour2>{_TWENTY_FOUR}):?(?P<minute2>[0-5]\d))?"
+    rf"\s*(?:(?i:hrs|hours)\b(?:\s+{_CLOCK_ZONE})?|{_CLOCK_ZONE}))"
     rf"(?:,?\s+(?:(?P<wd>{WEEKDAY_NAMES})\b|(?<!,){MONTH}\s+(?P<day>{DAY})\b(?![,.]?\d)|(?i:(?P<rel>today|yesterday|tomorrow)\b)))?",
 }
 
@@ -150,7 +168,10 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
     "century": ("century",), "set": ("every", "each", "per "), "spokenyear": ("nineteen", "twenty", "thousand"),
     "spokendecade": tuple(f"the {word}" for word in _DECADE_WORDS),
     "setadverb": ("annually", "yearly", "monthly", "weekly", "daily", "hourly", "nightly"),
-    "clock": ("a.m", "p.m", "am", "pm", "noon", "midnight", "midday"),
+    "clock": ("a.m", "p.m", "am", "pm", "noon", "midnight", "midday", "hrs", "hours", "gmt", "utc", "est", "edt",
+              "cst", "cdt", "mst", "mdt", "pst", "pdt", "bst", "cet", "jst", "ist", "sgt", "hkt", "aest", "aedt",
+              "local time"),
+    "yearrange": ("-", "/", "–"),
 }  # fmt: skip
 """Words without which a pattern cannot match: checked on the lower-cased text before the pattern runs,
 since most articles hold none of them for most patterns and a substring test costs far less than a scan."""

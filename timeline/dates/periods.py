@@ -232,20 +232,41 @@ def _century(m: re.Match, ctx: Context) -> Reading | None:
 
 @resolver("year")
 def _year(m: re.Match, ctx: Context) -> Reading | None:
+    if _amount_around(ctx):
+        return None
     before = text_before(ctx, 16).lower()
-    after = text_after(ctx, 24).lower()
-    if any(before.rstrip().endswith(prefix) for prefix in AMOUNT_PREFIXES):
-        return None
-    next_word = re.match(r"\s*([a-z]+)", after)
-    if next_word and next_word.group(1) in COUNT_NOUNS:
-        return None
-    if (re.search(r"[\w'’]-$", before) and not re.search(r"(?i:\b(?:mid|early|late|pre|post))-$", before)) or re.match(
-        r"-[a-z]", after
-    ):
-        return None  # part of a name or code such as "A-2024" or "2024-class"
     if re.search(r"\d[\d,.]*\s*(?:to|-|–|and)\s*$", before) and not re.search(r"\b1[6-9]\d\d|20\d\d", before):
         return None  # "1,500 to 2000": an amount range
     return dated(iv.year(int(m["year"])))
+
+
+@resolver("yearrange")
+def _year_range(m: re.Match, ctx: Context) -> Reading | None:
+    """'2011-2012', 'the 1998-99 season', '2008/09': a start and an end of the same grammar, two years,
+    each an expression of its own. An amount range ("1,800-2,100 tonnes", "$1998-2005") is not dated."""
+    first, second = int(m["first"]), m["second"]
+    last = int(second) if len(second) == 4 else first // 100 * 100 + int(second)
+    if len(second) == 2 and last <= first:
+        last += 100  # "1999-00"
+    if not first < last <= first + 100 or _amount_around(ctx):
+        return None
+    end = dated(iv.year(last))
+    return replace(dated(iv.year(first)), range_end=(m.end("first"), m.start("second"), m.end("second"), end))
+
+
+def _amount_around(ctx: Context) -> bool:
+    """A four-digit number that counts: after '$' or 'about', before 'tonnes', inside a code ("A-2024")."""
+    before = text_before(ctx, 16).lower()
+    after = text_after(ctx, 24).lower()
+    if any(before.rstrip().endswith(prefix) for prefix in AMOUNT_PREFIXES):
+        return True
+    next_word = re.match(r"\s*([a-z]+)", after)
+    if next_word and next_word.group(1) in COUNT_NOUNS:
+        return True
+    return bool(
+        (re.search(r"[\w'’]-$", before) and not re.search(r"(?i:\b(?:mid|early|late|pre|post))-$", before))
+        or re.match(r"-[a-z]", after)
+    )
 
 
 def _spoken_number(words: str) -> int:

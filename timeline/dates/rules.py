@@ -82,6 +82,9 @@ class Reading:
     from_reported: Callable[[iv.Period], iv.Period] | None = field(default=None, compare=False)
     """For 'the quarter', 'the latest period', 'a year earlier' in earnings news: its period given the
     quarter the story reports. The value above counts from the quarter before publication instead."""
+    range_end: tuple[int, int, int, Reading] | None = field(default=None, compare=False)
+    """For a range written as one expression ("2011-2012", "1998-99", "1800 to 2100 hrs"): where its start
+    ends, and the span and reading of its end, which is an expression of its own of the same grammar."""
 
 
 INVALID = Reading("INVALID")
@@ -121,8 +124,27 @@ def month_number(text: str) -> int:
     return MONTHS[text.lower().rstrip(".")]
 
 
+_SPOKEN_DAYS = {
+    word: number
+    for number, words in enumerate(
+        [(), ("one", "first"), ("two", "second"), ("three", "third"), ("four", "fourth"), ("five", "fifth"),
+         ("six", "sixth"), ("seven", "seventh"), ("eight", "eighth"), ("nine", "ninth"), ("ten", "tenth"),
+         ("eleven", "eleventh"), ("twelve", "twelfth"), ("thirteen", "thirteenth"), ("fourteen", "fourteenth"),
+         ("fifteen", "fifteenth"), ("sixteen", "sixteenth"), ("seventeen", "seventeenth"),
+         ("eighteen", "eighteenth"), ("nineteen", "nineteenth"), ("twenty", "twentieth")]
+    )
+    for word in words
+}  # fmt: skip
+
+
 def day_number(text: str) -> int:
-    return int(re.match(r"\d+", text).group())
+    """The day of a written date: '26', '26th', or in words, 'One', 'Twenty-first', 'Thirty'."""
+    digits = re.match(r"\d+", text)
+    if digits:
+        return int(digits.group())
+    words = re.split(r"[\s-]+", text.lower())
+    tens = {"twenty": 20, "thirty": 30, "thirtieth": 30}.get(words[0]) if len(words) > 1 else None
+    return tens + _SPOKEN_DAYS[words[1]] if tens else {"thirty": 30, "thirtieth": 30}.get(words[0]) or _SPOKEN_DAYS[words[0]]
 
 
 def two_digit_year(text: str) -> int:
