@@ -108,9 +108,10 @@ def main() -> None:
     docs, predictions, ms = tag_in_process(args.data)
     print(f"normaliser alone: {ms:.1f} ms per article on top of the spaCy pipeline (target < 10 ms)")
     print("\n" + halves(docs, predictions))
-    shown = args.data.split(",") if args.held_out_errors else [part for part in args.data.split(",") if part != HELD_OUT]
+    parts = args.data.split(",")
+    shown = parts if args.held_out_errors else [part for part in parts if part != HELD_OUT]
     groups: dict[str, list[str]] = defaultdict(list)
-    error_lines = lines if shown == args.data.split(",") else score(",".join(shown), args.errors).splitlines()
+    error_lines = lines if shown == parts else score(",".join(shown), args.errors).splitlines()
     for line in error_lines:
         if "\t" in line:
             groups[kind_of(line)].append(line.split("\t", 2)[2])
@@ -136,7 +137,7 @@ def halves(docs: list, predictions: list[list[tuple]]) -> str:
     import eval_peers as ep
 
     by_text = {doc.text: found for doc, found in zip(docs, predictions, strict=True)}
-    rows = ["| half | articles | value F1 | DATE value F1 | relaxed F1 | DATE relaxed F1 |", "|---|---|---|---|---|---|"]
+    rows = ["| half | articles | value F1 | DATE value F1 | relaxed F1 | DATE relaxed F1 |", "|---" * 6 + "|"]
     for label, folder in (("tuning (TimeBank)", TUNING), ("held-out (AQUAINT)", HELD_OUT)):
         part = [doc for doc in ep.load_docs(folder) if doc.text in by_text]
         if not part:

@@ -11,9 +11,10 @@ expression in `dates_judged.jsonl` (`span_ok`: the span is a whole temporal expr
 `value_ok`: its TIMEX3 value is right given the publication date; `right`: the value it should have, or
 null when the words are no date at all; `right_type` where only the type is wrong), and each sentence in
 `dates_recall.jsonl` (`dates`: every temporal expression a reader sees in it, with where it stands in the
-sentence, its value, and whether the tagger found it with that value at the draw). Precision is the share of drawn expressions whose value
-is right; recall is the share of the sentences' dates the tagger finds with their value. Only the
-judgements are kept here, with the sentence they stand in; the articles are read in place.
+sentence, its value, and whether the tagger found it with that value at the draw). Precision is the share
+of drawn expressions whose value is right; recall is the share of the sentences' dates the tagger finds
+with their value. Only the judgements are kept here, with the sentence they stand in; the articles are
+read in place.
 """
 
 from __future__ import annotations

@@ -24,7 +24,7 @@ def found(text: str, published: date = THURSDAY) -> list[tuple[str, str, str | N
         ("sales in the season of 1998-99 fell", [("1998", "DATE", "1998"), ("99", "DATE", "1999")]),
         ("the 2008/09 crop was poor", [("2008", "DATE", "2008"), ("09", "DATE", "2009")]),
         ("a 1999-00 budget gap", [("1999", "DATE", "1999"), ("00", "DATE", "2000")]),
-        ("curfew from 1800 to 2100 hrs", [("1800", "TIME", "2013-03-14T18:00"), ("2100 hrs", "TIME", "2013-03-14T21:00")]),
+        ("from 1800 to 2100 hrs", [("1800", "TIME", "2013-03-14T18:00"), ("2100 hrs", "TIME", "2013-03-14T21:00")]),
         ("talks on March 3-5 in Geneva", [("March 3", "DATE", "2013-03-03"), ("5", "DATE", "2013-03-05")]),
     ],
 )
@@ -89,3 +89,71 @@ def test_spelled_day_numbers_are_days(text, value):
 
 def test_a_spelled_number_after_may_is_a_word_unless_capitalised():
     assert found("May one ask what he meant?") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Net profit in July-September fell", [("July", "DATE", "2012-07"), ("September", "DATE", "2012-09")]),
+        ("sales in Dec-Feb rose", [("Dec", "DATE", "2012-12"), ("Feb", "DATE", "2013-02")]),
+        ("the April-June 2012 quarter", [("April", "DATE", "2012-04"), ("June 2012", "DATE", "2012-06")]),
+    ],
+)
+def test_a_range_of_months_is_its_first_and_its_last_month(text, expected):
+    assert found(text) == expected
+
+
+def test_the_day_before_a_weekday_is_that_weekday():
+    assert found("The story began Monday. During the day Friday, he played.") == [
+        ("Monday", "DATE", "2013-03-11"),
+        ("Friday", "DATE", "2013-03-08"),
+    ]
+
+
+def test_a_clock_time_takes_the_day_after_its_parenthesis():
+    text = "The blast occurred at 10:35 a.m. (0735 GMT) Friday, toppling a building."
+    assert [value for _, _, value in found(text)] == ["2013-03-08T10:35", "2013-03-08T07:35", "2013-03-08"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A second group of bidders includes a franchisee.",
+        "output was up for a second consecutive month",
+        "said Avi Greengart, research director at Current Analysis.",
+        "The Present Situation Index slid to 24.8.",
+        "computers in April. One of those was sold",
+    ],
+)
+def test_ordinals_and_names_are_no_times(text):
+    assert [(span, value) for span, _, value in found(text) if value in ("PT1S", "PRESENT_REF", "2013-04-01")] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("plans to close 80 branches within a year", ("a year", "DURATION", "P1Y")),
+        ("sold 300,000 vehicles a year", ("a year", "SET", "P1Y")),
+        ("unemployment at a 26-1/2-year high", ("26-1/2-year", "DURATION", "P26Y6M")),
+        ("homes in the current first quarter", ("the current first quarter", "DATE", "2013-Q1")),
+    ],
+)
+def test_stretches_rates_and_quarters(text, expected):
+    assert found(text) == [expected]
+
+
+def test_a_bound_after_since_is_not_the_time_the_story_moves_to():
+    text = "The rate rose to 5.7% in April, the highest since February 1995, from 4.5% the previous month."
+    assert found(text, date(2009, 6, 1))[-1] == ("the previous month", "DATE", "2009-03")
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "value"),
+    [
+        ("Oil will weigh on stocks this week.", date(2008, 5, 25), "2008-W22"),  # a Sunday outlook
+        ("Stocks fell this week.", date(2008, 5, 24), "2008-W21"),  # a Saturday wrap-up
+        ("Oil will weigh on stocks this week.", date(2008, 5, 21), "2008-W21"),  # midweek
+    ],
+)
+def test_a_weekend_story_looking_ahead_means_the_week_ahead(text, published, value):
+    assert found(text, published)[0][2] == value

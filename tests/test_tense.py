@@ -122,6 +122,19 @@ def value_of(sentence: str, phrase: str, published: date = THURSDAY) -> str | No
             "1989-10-27",
             id="a perfect plan verb still plans",
         ),
+        pytest.param(
+            "New orders at factories rose less than expected in June.",
+            "June",
+            "1989-06",
+            id="'than expected' compares with a plan and plans nothing",
+        ),
+        pytest.param("A trial in the case is set for August.", "August", "1990-08", id="'is set for' lies ahead"),
+        pytest.param(
+            "She said so in an interview to be published on Monday.",
+            "Monday",
+            "1989-10-30",
+            id="'to be published' lies ahead",
+        ),
     ],
 )
 def test_tense_decides_the_year_or_week(sentence, phrase, value):

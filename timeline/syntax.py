@@ -127,6 +127,14 @@ def _record_set(verb: Token) -> bool:
     )
 
 
+PRESENT_BE = frozenset({"is", "are", "'s", "'re", "am"})
+
+
+def _compared(verb: Token) -> bool:
+    """'Rose less than expected in June', 'as planned': a comparison with a plan, not a plan itself."""
+    return verb.i > 0 and verb.doc[verb.i - 1].lower_ in ("than", "as")
+
+
 def _plans_a_thing(verb: Token, date_at: int) -> bool:
     """'Scheduled a news conference Thursday': a day after the plan verb is the planned thing's. One before
     it ('On Friday, it planned to pay') may be the planning's."""
@@ -142,10 +150,12 @@ def _verb_tense(head: Token, date_at: int) -> str | None:
     if head.tag_ == "VBD" or auxiliaries & {"was", "were", "did"}:
         return "past"
     if head.tag_ == "VBN":
-        if auxiliaries:  # "is scheduled", "will be held"
+        if "to" in auxiliaries or (auxiliaries & PRESENT_BE and _plans_a_thing(head, date_at)):
+            return "future"  # "an interview to be published on Monday", "a trial is set for August"
+        if auxiliaries:  # "will be held"
             return None
         # a participle modifying a noun reports what was done ("the record set on Aug. 6") unless it plans
-        if head.lower_ in FUTURE_GOVERNORS and not _record_set(head):
+        if head.lower_ in FUTURE_GOVERNORS and not _record_set(head) and not _compared(head):
             return "plan"
         return "past" if head.dep_ in ("acl", "amod") else None
     if head.tag_ in ("VBZ", "VBP") and head.lower_ in FUTURE_GOVERNORS:

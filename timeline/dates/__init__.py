@@ -74,8 +74,9 @@ def find_dates(
             reading = RESOLVERS[name](match, Context(text, start, end, published, tense_of))
             if reading is not None and plausible(reading.period, earliest_year, latest_year):
                 candidates.append((start, end, _PRIORITY[name], reading))
-    chosen = _with_coordinated_days(text, _split_ranges(_without_overlaps(candidates), earliest_year, latest_year))
-    chosen = _follow_the_story(_day_before_or_after(text, chosen))
+    chosen = _split_ranges(text, _without_overlaps(candidates), earliest_year, latest_year)
+    chosen = _with_coordinated_days(text, chosen)
+    chosen = _follow_the_story(text, _day_before_or_after(text, chosen))
     found = [_timex(text, start, end, reading) for start, end, reading in chosen if reading.type != "INVALID"]
     extra = [span for span in extra_spans if not any(_overlaps(span, (t.start, t.end)) for t in found)]
     if extra:
@@ -137,7 +138,7 @@ def _without_overlaps(candidates: list[tuple[int, int, int, Reading]]) -> list[t
 
 
 def _split_ranges(
-    chosen: list[tuple[int, int, Reading]], earliest_year: int, latest_year: int
+    text: str, chosen: list[tuple[int, int, Reading]], earliest_year: int, latest_year: int
 ) -> list[tuple[int, int, Reading]]:
     """A range written as one expression ("2011-2012", "1800 to 2100 hrs") is its start and its end, each
     an expression of its own: it claims its whole span against other readings, then gives way to both."""
@@ -149,7 +150,7 @@ def _split_ranges(
         first_end, second_start, second_end, second = reading.range_end
         split.append((start, first_end, replace(reading, range_end=None)))
         if plausible(second.period, earliest_year, latest_year):
-            split.append((second_start, second_end, second))
+            split.append((*_trim(text, second_start, second_end), second))
     return split
 
 
@@ -204,7 +205,11 @@ def _day_before_or_after(text: str, chosen: list[tuple[int, int, Reading]]) -> l
     return shifted
 
 
-def _follow_the_story(chosen: list[tuple[int, int, Reading]]) -> list[tuple[int, int, Reading]]:
+_BOUND_BEFORE = re.compile(r"(?i:\bsince\s+(?:the\s+)?(?:(?:early|mid|late|end\s+of)[\s-]+)?)$")
+"""'The highest since February 1995': a bound the story measures from, not a time it moves to."""
+
+
+def _follow_the_story(text: str, chosen: list[tuple[int, int, Reading]]) -> list[tuple[int, int, Reading]]:
     """Anaphors ("that year", "the following month", "the previous Friday") count from the time the story
     last named, as a reader follows a narrative; only with none before do they fall back on publication.
     Earnings news names the quarter it reports once ("fiscal first-quarter profit") and then says "the
@@ -225,8 +230,10 @@ def _follow_the_story(chosen: list[tuple[int, int, Reading]]) -> list[tuple[int,
                 reading = replace(reading, type=kind, value=period.value, period=period, anchored=True)
             elif reading.type == ANAPHOR:
                 reading = INVALID
-        if reading.type in ("DATE", "TIME") and reading.period is not None and not _closes(reading.period, reference):
-            reference = reading.period
+        bound = _BOUND_BEFORE.search(text, max(0, start - 24), start)
+        if reading.type in ("DATE", "TIME") and reading.period is not None and not bound:
+            if not _closes(reading.period, reference):
+                reference = reading.period
         followed.append((start, end, reading))
     return followed
 

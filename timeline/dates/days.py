@@ -118,6 +118,27 @@ def _month(m: re.Match, ctx: Context) -> Reading | None:
     return dated(iv.month(chosen.year, number), anchored=True)
 
 
+@resolver("monthrange")
+def _month_range(m: re.Match, ctx: Context) -> Reading | None:
+    """'April-June', 'July-September 2008', 'Dec-Feb': the end month read as a month alone would be, and
+    the start the latest such month before it; each is an expression of its own."""
+    first, last = month_number(m["first"]), month_number(m["month"])
+    if first == last:
+        return None
+    if m["year"]:
+        end = iv.month(int(m["year"]), last)
+    elif ctx.anchor is None:
+        return Reading("DATE", None)
+    else:
+        options = [date(y, last, 1) for y in (ctx.anchor.year - 1, ctx.anchor.year, ctx.anchor.year + 1)]
+        chosen = nearest(ctx.anchor.replace(day=1), options, tense_or_deadline(ctx))
+        end = iv.month(chosen.year, last)
+    start = iv.month(end.start.year - (1 if first > last else 0), first)
+    anchored = not m["year"]
+    second = dated(end, anchored=anchored)
+    return replace(dated(start, anchored=anchored), range_end=(m.end("first"), m.start("month"), m.end(), second))
+
+
 @resolver("relmonth")
 def _relative_month(m: re.Match, ctx: Context) -> Reading | None:
     """'last February', 'this September', 'June last year', 'January this year'."""
@@ -240,7 +261,8 @@ def _part_of_day(m: re.Match, ctx: Context) -> Reading | None:
 
 
 _DAY_AFTER_CLOCK = re.compile(
-    rf"(?:\s+on)?,?\s+(?:(?P<wd>{WEEKDAY_NAMES})\b|(?P<month>{MONTH_WORDS})\.?\s+(?P<day>\d{{1,2}})\b(?![,.]?\d))"
+    r"(?:\s*\([^()]{0,24}\))?\)?(?:\s+on)?,?\s+"
+    rf"(?:(?P<wd>{WEEKDAY_NAMES})\b|(?P<month>{MONTH_WORDS})\.?\s+(?P<day>\d{{1,2}})\b(?![,.]?\d))"
 )
 """The day named right after a clock time and its own expression ("at 10 a.m. on Monday")."""
 

@@ -30,7 +30,7 @@ DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
 YEAR = r"(?:1[6-9]\d\d|20\d\d)"
 _NUM_WORDS = "|".join(sorted((re.escape(w) for w in NUMBERS), key=len, reverse=True))
 _VAGUE = "|".join(re.escape(w) for w in VAGUE_NUMBERS)
-NUM = rf"(?P<num>\d+(?:\.\d+)?(?:\s+1/2|½)?|{_NUM_WORDS}|{_VAGUE})"
+NUM = rf"(?P<num>(?<![\d/.,-])\d+(?:\.\d+)?(?:[\s-]+1/2|½)?|{_NUM_WORDS}|{_VAGUE})"
 _UNIT = r"(?P<unit>seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|quarters?|years?|decades?|centur(?:y|ies))"
 _REL = r"(?P<rel>this\s+past|this|last|next|past|coming|previous|current|following|same|prior|latest|preceding)"
 _WEEKDAY_PREFIX = rf"(?:(?:{WEEKDAY_NAMES}),?\s+)?"
@@ -58,10 +58,14 @@ _SPOKEN_DAY = (
 """A day of the month in words after its month ("May One", "July Fourth"): capitalised, as in a name of a
 day, so that "May one day" and "March first-quarter" stay words."""
 
+_SPOKEN_DAY_ENDS = r"(?=\s*(?:[,.;:)!?\"'’]|$)|\s+(?i:and|or|to|through|in|at|on|when|for|from|the|this|next|last)\b)"
+"""What may follow a day in words: the end of the date, not a noun it would count ("May One analyst")."""
+
 _CLOCK_ZONE = r"(?:GMT|UTC|[ECMP][SD]T|BST|CET|CEST|JST|IST|SGT|HKT|AEST|AEDT|(?i:local\s+time))\b"
 _TWENTY_FOUR = r"(?:[01]\d|2[0-3])"
 
 _YEAR_QUALIFIER = (
+    r"(?:current\s+)?"
     rf"(?:(?P<year0>{YEAR})\s+|(?P<rel0>this|last|next)\s+year['’]?s\s+|(?P<ago>year[\s-](?:ago|earlier))\s+)?"
 )
 """The year written before a quarter or half: "the 1988 second quarter", "this year's third quarter",
@@ -71,13 +75,14 @@ PATTERNS: dict[str, str] = {
     "iso": r"\b(?P<year>\d{4})-(?P<mon>[01]\d)-(?P<day>[0-3]\d)(?:[T ](?P<hour>[0-2]\d):(?P<minute>[0-5]\d))?\b",
     "slash": r"\b(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<year>\d{4}|\d{2})\b",
     "dmy": rf"\b{_WEEKDAY_PREFIX}(?P<day>{DAY})(?:\s+|-)(?:of\s+)?{MONTH}(?:(?:,?\s+|-)(?P<year>{YEAR}|\d{{2}}\b))?",
-    "mdy": rf"{_WEEKDAY_PREFIX}\b{MONTH}\s+(?P<day>{DAY}|{_SPOKEN_DAY}(?![\w-]))\b(?![,.]?\d|:\d|\s*%)"
-    rf"(?:,?\s+(?P<year>{YEAR})\b)?",
+    "mdy": rf"{_WEEKDAY_PREFIX}\b{MONTH}\s+(?P<day>{DAY}|(?<![.]\s){_SPOKEN_DAY}{_SPOKEN_DAY_ENDS})\b"
+    rf"(?![,.]?\d|:\d|\s*%)(?:,?\s+(?P<year>{YEAR})\b)?",
     "weekof": rf"(?i:\bthe\s+week\s+of)\s+{MONTH}\s+(?P<day>{DAY})\b(?:,?\s+(?P<year>{YEAR})\b)?",
     "my": rf"\b{MONTH},?\s+(?:of\s+)?(?P<year>{YEAR})\b",
     "relmonth": rf"(?i:\b(?P<rel>last|this|next|early|late|mid)\s+)?\b{MONTH}(?![\w-]|\.?\s+\d)"
     r"(?(rel)|(?i:\s+(?P<rel2>this|last|next)\s+year\b))",
     "month": rf"\b{MONTH}(?![\w-])",
+    "monthrange": rf"\b(?P<first>{_MONTH_NAMES})\.?\s*(?:-|–|/)\s*{MONTH}(?![\w-])(?:,?\s+(?P<year>{YEAR})\b)?",
     "weekday": rf"(?i:\b(?:(?P<rel>last|next|this|coming|past|(?:the\s+)?(?:previous|following|preceding|prior))"
     rf"\s+)?)\b(?P<wd>{WEEKDAY_NAMES})(?P<plural>s)?\b"
     r"(?:\s+(?P<part>(?i:morning|afternoon|evening|night)))?",
@@ -149,7 +154,8 @@ _MONTH_WORDS = tuple(sorted({m.lower() for m in _MONTH_NAMES.split("|")}))
 _WEEKDAY_WORDS = tuple(w.lower() for w in WEEKDAY_NAMES.split("|"))
 TRIGGERS: dict[str, tuple[str, ...]] = {
     "iso": ("-",), "slash": ("/",), "dmy": _MONTH_WORDS, "mdy": _MONTH_WORDS, "my": _MONTH_WORDS,
-    "relmonth": _MONTH_WORDS, "weekof": ("week of",), "month": _MONTH_WORDS, "weekday": _WEEKDAY_WORDS,
+    "relmonth": _MONTH_WORDS, "monthrange": _MONTH_WORDS, "weekof": ("week of",), "month": _MONTH_WORDS,
+    "weekday": _WEEKDAY_WORDS,
     "relword": ("today", "yesterday", "tomorrow", "tonight", "last night"),
     "partofday": ("this morning", "this afternoon", "this evening"),
     "anaphor": ("that day", "that week", "that month", "that quarter", "that year", "that same"),

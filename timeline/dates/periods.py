@@ -93,7 +93,18 @@ def _relunit_from_anchor(rel: str, unit: str, ctx: Context) -> Reading | None:
         return Reading("DATE", None)
     if unit == "quarter" and rel == "same" and ctx.tense != "future":
         return reported_quarter(ctx)  # "the same quarter"
-    return dated(iv.unit_period(ctx.anchor, UNITS[unit], OFFSETS[rel]), anchored=True)
+    offset = OFFSETS[rel]
+    if unit == "week" and rel == "this" and _week_ahead_from_weekend(ctx):
+        offset = 1
+    return dated(iv.unit_period(ctx.anchor, UNITS[unit], offset), anchored=True)
+
+
+def _week_ahead_from_weekend(ctx: Context) -> bool:
+    """A weekend story's 'this week' is the week ahead when it looks ahead ("stocks will take their cue from
+    earnings this week" on a Sunday); on a Sunday a clause in no tense looks ahead too, as outlooks do."""
+    assert ctx.anchor is not None
+    weekday = ctx.anchor.weekday()
+    return weekday >= 5 and (ctx.tense == "future" or (weekday == 6 and ctx.tense is None))
 
 
 def _ordinal_year(m: re.Match, ctx: Context) -> tuple[int | None, bool]:
@@ -315,6 +326,11 @@ _ENDED_AFTER = re.compile(r"(?i:\s*(?:ended|ending)\b)")
 _BOUNDED_AFTER = re.compile(r"(?i:\s*(?:ended|ending|starting|beginning|through|to|following|preceding)\b)")
 
 
+_DAY_NAMED_AFTER = re.compile(
+    r"\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tomorrow)\b"
+)
+
+
 @resolver("definite")
 def _definite(m: re.Match, ctx: Context) -> Reading | None:
     """'the quarter' of business news is the last one reported; 'the year' the current one.
@@ -324,6 +340,8 @@ def _definite(m: re.Match, ctx: Context) -> Reading | None:
     Philadelphia later in the day"); with none it is generic ("the day belonged to Poland")."""
     unit = m["unit"].lower()
     if unit == "day":
+        if _DAY_NAMED_AFTER.match(text_after(ctx, 12)):
+            return None  # "during the day Friday": the day is the one named next, its own expression
         return Reading(ANAPHOR, None, refers=from_reference("D", 0))
     bounded = _BOUNDED_AFTER.match(text_after(ctx, 16))
     if unit == "year" and "full" not in m.group().lower() and _ENDED_AFTER.match(text_after(ctx, 12)):

@@ -143,8 +143,10 @@ def day_number(text: str) -> int:
     if digits:
         return int(digits.group())
     words = re.split(r"[\s-]+", text.lower())
-    tens = {"twenty": 20, "thirty": 30, "thirtieth": 30}.get(words[0]) if len(words) > 1 else None
-    return tens + _SPOKEN_DAYS[words[1]] if tens else {"thirty": 30, "thirtieth": 30}.get(words[0]) or _SPOKEN_DAYS[words[0]]
+    tens = {"twenty": 20, "twentieth": 20, "thirty": 30, "thirtieth": 30}
+    if len(words) > 1:
+        return tens[words[0]] + _SPOKEN_DAYS[words[1]]
+    return tens.get(words[0]) or _SPOKEN_DAYS[words[0]]
 
 
 def two_digit_year(text: str) -> int:

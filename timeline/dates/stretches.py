@@ -32,7 +32,7 @@ from .rules import (
 def _number(text: str) -> float | None:
     text = " ".join(text.lower().split())
     if text.endswith("1/2") or text.endswith("½"):
-        whole = _number(text.removesuffix("1/2").removesuffix("½"))
+        whole = _number(text.removesuffix("1/2").removesuffix("½").rstrip(" -"))
         return None if whole is None else whole + 0.5  # "2 1/2 years"
     if text in NUMBERS:
         return NUMBERS[text]
@@ -100,6 +100,18 @@ def _duration_value(amount: float | None, letter: str, time_unit: bool = False) 
     return Reading("DURATION", "P" + date_part + (f"T{time_part}" if time_part else ""))
 
 
+_ORDINAL_SECOND = re.compile(
+    r"\s+(?!(?:ago|later|earlier|or|and|to|for|in|of|before|after|when|as|that|the|at|on|but|while)\b)[a-z]"
+)
+"""'A second' before a word that goes on the noun phrase is the ordinal, not the stretch of time."""
+
+_STRETCH_BEFORE = re.compile(r"(?i:\b(?:within|in|for|over|after|under|than|about|nearly|almost|just)\s+$)")
+
+
+def singular_of(word: str) -> str:
+    return word.rstrip("s").replace("centurie", "century")
+
+
 @resolver("duration")
 def _duration(m: re.Match, ctx: Context) -> Reading | None:
     word = m["unit"].lower()
@@ -114,14 +126,15 @@ def _duration(m: re.Match, ctx: Context) -> Reading | None:
         return None  # "three-quarters of the shares": a fraction
     if amount is not None and amount >= 1000 and word.startswith("quarter"):
         return quarter_in_year(int(amount), ctx)  # "the 1988 quarter"
-    if m["num"].lower() in ("a", "an") and not m["span"]:
-        before = text_before(ctx, 30)
+    singular = singular_of(word)
+    if singular == "second" and amount == 1 and _ORDINAL_SECOND.match(text_after(ctx, 20)):
+        return None  # "a second group of bidders", "a second consecutive month": an ordinal
+    before = text_before(ctx, 30)
+    if m["num"].lower() in ("a", "an") and not m["span"] and not _STRETCH_BEFORE.search(before):
         if re.search(r"(?i:\d[\d,.]*\s+(?:\w+\s+){0,2}$)", before) or re.search(
             r"(?i:\b(?:times|once|twice)\s*$)", before
         ):
-            unit = UNITS[word.rstrip("s")]
-            return Reading("SET", f"P1{unit}")  # "300,000 vehicles a year": a rate
-    singular = word.rstrip("s").replace("centurie", "century")
+            return Reading("SET", f"P1{UNITS[singular]}")  # "300,000 vehicles a year": a rate; "within a year" is not
     if singular == "minute":
         return _duration_value(amount, "M", time_unit=True)
     if singular in ("hour", "second"):
@@ -129,8 +142,15 @@ def _duration(m: re.Match, ctx: Context) -> Reading | None:
     return _duration_value(amount, UNITS[singular])
 
 
+_NAME_GOES_ON = re.compile(r"\s+(?:[A-Z][a-z]+|[A-Z]{2,})\b")
+
+
 @resolver("present")
 def _present(m: re.Match, ctx: Context) -> Reading | None:
+    """'now', 'currently', 'the present'; a capitalised one that a capitalised word follows is part of a
+    name ("Current Analysis", "The Present Situation Index")."""
+    if m.group()[-1:].isupper() or (m.group().split()[-1][:1].isupper() and _NAME_GOES_ON.match(text_after(ctx, 20))):
+        return None
     return Reading("DATE", "PRESENT_REF")
 
 
