@@ -157,3 +157,22 @@ def test_a_bound_after_since_is_not_the_time_the_story_moves_to():
 )
 def test_a_weekend_story_looking_ahead_means_the_week_ahead(text, published, value):
     assert found(text, published)[0][2] == value
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "value"),
+    [
+        ("Cash fell to $92 million as of May 31 from $364 million a year earlier.", date(2008, 6, 23), "2007-05-31"),
+        ("It was down 0.5% in the second quarter and up 0.2% a year ago.", date(2008, 11, 20), "2007-Q2"),
+        ("Charges were $6 billion in the first half of the year, up from $3 billion in the same period last year.",
+         date(2007, 11, 11), "2006-H1"),  # fmt: skip
+        ("Sales fell 5 percent in February from a year earlier.", date(2009, 3, 4), "2008-02"),
+    ],
+)
+def test_a_comparison_base_is_the_period_the_sentence_named_a_year_back(text, published, value):
+    assert found(text, published)[-1][2] == value
+
+
+def test_a_comparison_base_in_a_sentence_that_names_no_period_counts_from_publication():
+    text = "Sales rose in March. Profit was up from a year earlier."
+    assert found(text, date(2009, 4, 20))[-1][2] == "2008"

@@ -205,6 +205,8 @@ def _day_before_or_after(text: str, chosen: list[tuple[int, int, Reading]]) -> l
     return shifted
 
 
+_SENTENCE_END = re.compile(r"[.!?](?=\s+[A-Z\"“(])|\n")
+
 _BOUND_BEFORE = re.compile(r"(?i:\bsince\s+(?:the\s+)?(?:(?:early|mid|late|end\s+of)[\s-]+)?)$")
 """'The highest since February 1995': a bound the story measures from, not a time it moves to."""
 
@@ -216,8 +218,13 @@ def _follow_the_story(text: str, chosen: list[tuple[int, int, Reading]]) -> list
     quarter" and "a year earlier": those count from the quarter last named."""
     reference: iv.Period | None = None
     reported: iv.Period | None = None
+    named_at = 0
     followed = []
     for start, end, reading in chosen:
+        if reading.year_before_named and reference is not None and not _SENTENCE_END.search(text, named_at, start):
+            shifted = iv.year_before(reference)
+            if shifted is not None:
+                reading = replace(reading, value=shifted.value, period=shifted, from_reported=None)
         if reading.from_reported is not None and reported is not None:
             period = reading.from_reported(reported)
             reading = replace(reading, value=period.value, period=period)
@@ -230,12 +237,31 @@ def _follow_the_story(text: str, chosen: list[tuple[int, int, Reading]]) -> list
                 reading = replace(reading, type=kind, value=period.value, period=period, anchored=True)
             elif reading.type == ANAPHOR:
                 reading = INVALID
-        bound = _BOUND_BEFORE.search(text, max(0, start - 24), start)
-        if reading.type in ("DATE", "TIME") and reading.period is not None and not bound:
-            if not _closes(reading.period, reference):
-                reference = reading.period
+        if _moves_the_story(text, start, reading, reference):
+            reference, named_at = reading.period, end
         followed.append((start, end, reading))
     return followed
+
+
+def _moves_the_story(text: str, start: int, reading: Reading, reference: iv.Period | None) -> bool:
+    """Whether a time becomes the one later anaphors count from: not a bound ("since February 1995"), a
+    comparison base ("a year earlier"), a period around the one just named, nor the day that closes it."""
+    if reading.type not in ("DATE", "TIME") or reading.period is None or reading.year_before_named:
+        return False
+    if _BOUND_BEFORE.search(text, max(0, start - 24), start):
+        return False
+    return not _closes(reading.period, reference) and not _holds(reading.period, reference)
+
+
+def _holds(period: iv.Period, reference: iv.Period | None) -> bool:
+    """A longer period around the time just named ("the first half of the year"): the story still speaks of
+    the finer one."""
+    return (
+        reference is not None
+        and period.start <= reference.start
+        and reference.end <= period.end
+        and (period.start, period.end) != (reference.start, reference.end)
+    )
 
 
 def _closes(period: iv.Period, reference: iv.Period | None) -> bool:

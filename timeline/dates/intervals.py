@@ -66,6 +66,21 @@ def shift_quarter(named: Period, offset: int) -> Period:
     return Period(f"{index // 4:04d}-Q{index % 4 + 1}", start, end, "quarter")
 
 
+def year_before(named: Period) -> Period | None:
+    """The same period a year back: a day, a month, a quarter (keeping a fiscal quarter's naming) or a half;
+    None for a coarser or looser one."""
+    if named.precision == "day":
+        leap_day = (named.start.month, named.start.day) == (2, 29)
+        return day(named.start.replace(year=named.start.year - 1, day=28 if leap_day else named.start.day))
+    if named.precision == "month":
+        return month(named.start.year - 1, named.start.month)
+    if named.precision == "quarter":
+        return shift_quarter(named, -4)
+    if named.precision == "half":
+        return half(named.start.year - 1, 1 if named.start.month <= 6 else 2)
+    return None
+
+
 def half(year: int, number: int) -> Period:
     first = 1 if number == 1 else 7
     end = date(year, 6, 30) if number == 1 else date(year, 12, 31)

@@ -377,8 +377,8 @@ def _year_ago(m: re.Match, ctx: Context) -> Reading | None:
         return Reading("DATE", None)
     quarterly = (m["unit"] or "").lower() == "quarter" or (m["unit"] != "month" and about_quarters(ctx))
     if quarterly:
-        return reported_quarter(ctx, quarters_back=4)
-    return dated(iv.unit_period(ctx.anchor, "Y", -1), anchored=True)
+        return replace(reported_quarter(ctx, quarters_back=4), year_before_named=not m["unit"])
+    return replace(dated(iv.unit_period(ctx.anchor, "Y", -1), anchored=True), year_before_named=not m["unit"])
 
 
 @resolver("sameperiod")
@@ -388,9 +388,11 @@ def _same_period(m: re.Match, ctx: Context) -> Reading | None:
     reports, and "the 1988 period" that quarter in 1988. A period with no quarters around is left alone."""
     unit = (m["unit"] or m["unit2"] or "period").lower()
     if unit == "period" and not about_quarters(ctx):
-        return None
+        if m["year"] or m["latest"] or ctx.anchor is None:
+            return None
+        return replace(dated(iv.unit_period(ctx.anchor, "Y", -1), anchored=True), year_before_named=True)
     if m["year"]:
         return quarter_in_year(int(m["year"]), ctx)
     if ctx.anchor is None:
         return Reading("DATE", None)
-    return reported_quarter(ctx, quarters_back=0 if m["latest"] else 4)
+    return replace(reported_quarter(ctx, quarters_back=0 if m["latest"] else 4), year_before_named=not m["latest"])

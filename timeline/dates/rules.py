@@ -82,6 +82,9 @@ class Reading:
     from_reported: Callable[[iv.Period], iv.Period] | None = field(default=None, compare=False)
     """For 'the quarter', 'the latest period', 'a year earlier' in earnings news: its period given the
     quarter the story reports. The value above counts from the quarter before publication instead."""
+    year_before_named: bool = False
+    """A comparison base ("a year earlier", "the same period last year"): the period the same sentence named
+    just before it, a year back ("$92 million as of May 31 from $364 million a year earlier")."""
     range_end: tuple[int, int, int, Reading] | None = field(default=None, compare=False)
     """For a range written as one expression ("2011-2012", "1998-99", "1800 to 2100 hrs"): where its start
     ends, and the span and reading of its end, which is an expression of its own of the same grammar."""

@@ -66,9 +66,11 @@ def _ago_reading(m: re.Match, ctx: Context) -> Reading | None:
         return Reading("DATE", None)
     if unit == "D":
         return dated(iv.day(ctx.anchor + timedelta(days=direction * int(amount))), anchored=True)
+    comparison = unit == "Y" and amount == 1 and direction < 0  # "a year earlier": the base of a comparison
     if unit == "Y" and direction < 0 and about_quarters(ctx):
-        return reported_quarter(ctx, quarters_back=4 * int(amount))
-    return dated(iv.unit_period(ctx.anchor, unit, direction * int(amount)), anchored=True)
+        return replace(reported_quarter(ctx, quarters_back=4 * int(amount)), year_before_named=comparison)
+    reading = dated(iv.unit_period(ctx.anchor, unit, direction * int(amount)), anchored=True)
+    return replace(reading, year_before_named=comparison)
 
 
 _FRACTION_UNITS = {
