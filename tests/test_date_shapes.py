@@ -164,8 +164,11 @@ def test_a_weekend_story_looking_ahead_means_the_week_ahead(text, published, val
     [
         ("Cash fell to $92 million as of May 31 from $364 million a year earlier.", date(2008, 6, 23), "2007-05-31"),
         ("It was down 0.5% in the second quarter and up 0.2% a year ago.", date(2008, 11, 20), "2007-Q2"),
-        ("Charges were $6 billion in the first half of the year, up from $3 billion in the same period last year.",
-         date(2007, 11, 11), "2006-H1"),  # fmt: skip
+        (
+            "Charges were $6 billion in the first half of the year, up from $3 billion in the same period last year.",
+            date(2007, 11, 11),
+            "2006-H1",
+        ),  # fmt: skip
         ("Sales fell 5 percent in February from a year earlier.", date(2009, 3, 4), "2008-02"),
     ],
 )
