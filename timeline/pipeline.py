@@ -219,7 +219,7 @@ def ingest(
             pending = []
             LOGGER.info("%d documents stored in %s", report.added + report.replaced, store.path)
     store.put_documents(pending)
-    if report.added or report.replaced or not store.count_events():
+    if report.added or report.replaced or store.events_behind():
         rebuild_events(store, settings)
     store.flush()
     report.events = store.count_events()

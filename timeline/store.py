@@ -166,6 +166,17 @@ class Store:
     def count_events(self) -> int:
         return len(self._db.table("events"))
 
+    def events_behind(self) -> bool:
+        """Whether the events were merged from other documents than those stored: an ingest stopped after a
+        periodic flush of documents and before the merge (kill -9, ctrl+c, a full disk) leaves them behind."""
+        stored = {(r["doc_id"], r["doc_hash"]) for r in self._db.table("documents").all() if r.get("mentions")}
+        merged = {
+            (mention["doc_id"], mention["doc_hash"])
+            for record in self._db.table("events").all()
+            for mention in record.get("mentions", ())
+        }
+        return stored != merged
+
     # lifecycle
 
     def flush(self) -> None:
