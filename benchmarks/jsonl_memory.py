@@ -7,10 +7,15 @@ Reading is streamed, so the figure should stay near the size of one record, what
 
     python benchmarks/jsonl_memory.py            # 200 MB
     python benchmarks/jsonl_memory.py 50 200 400 # several sizes, one line each
+    python benchmarks/jsonl_memory.py --gzip-bomb 1024  # a .jsonl.gz whose first line inflates to 1024 MB
+
+The gzip bomb is read with the default 20 MB limit: its long line should cost one error line and memory
+near the limit, and the record after it should still be read.
 """
 
 from __future__ import annotations
 
+import gzip
 import json
 import subprocess
 import sys
@@ -27,7 +32,7 @@ import resource, sys
 from timeline.sources import read_paths
 from timeline.models import Article
 before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-articles = sum(isinstance(item, Article) for item in read_paths([sys.argv[1]], max_bytes=1 << 40))
+articles = sum(isinstance(item, Article) for item in read_paths([sys.argv[1]], max_bytes=int(sys.argv[2])))
 peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 print(articles, before, peak)
 """
@@ -51,16 +56,34 @@ def write_jsonl(path: Path, size_mb: int) -> None:
             written += len(line)
 
 
-def measure(size_mb: int) -> tuple[int, float, float]:
+def write_gzip_bomb(path: Path, size_mb: int) -> None:
+    """One record whose text is `size_mb` of spaces (about 1,000 times smaller compressed), then a good one."""
+    with gzip.open(path, "wb", compresslevel=9) as out:
+        out.write(b'{"id": "bomb", "text": "')
+        for _ in range(size_mb):
+            out.write(b" " * (1 << 20))
+        out.write(b'"}\n' + json.dumps({"id": "after", "text": PARAGRAPH}).encode() + b"\n")
+
+
+def measure(size_mb: int, bomb: bool = False) -> tuple[int, float, float]:
     with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / "big.jsonl"
-        write_jsonl(path, size_mb)
-        result = subprocess.run([sys.executable, "-c", READER, str(path)], capture_output=True, text=True, check=True)
+        path = Path(folder) / ("bomb.jsonl.gz" if bomb else "big.jsonl")
+        (write_gzip_bomb if bomb else write_jsonl)(path, size_mb)
+        limit = str(20 << 20 if bomb else 1 << 40)
+        if bomb:
+            print(f"{path.name}: {path.stat().st_size / 1048576:.1f} MB compressed, {size_mb} MB decompressed")
+        command = [sys.executable, "-c", READER, str(path), limit]
+        result = subprocess.run(command, capture_output=True, text=True, check=True)
     articles, before_kb, peak_kb = (int(value) for value in result.stdout.split())
     return articles, before_kb / 1024, peak_kb / 1024
 
 
 def main() -> None:
+    if sys.argv[1:2] == ["--gzip-bomb"]:
+        size_mb = int(sys.argv[2]) if len(sys.argv) > 2 else 1024
+        articles, before, peak = measure(size_mb, bomb=True)
+        print(f"articles read {articles} (the one after the bomb); peak {peak:.0f} MB, {peak - before:.0f} above start")
+        return
     sizes = [int(argument) for argument in sys.argv[1:]] or [200]
     print(f"{'file MB':>8} {'articles':>9} {'peak MB':>8} {'above start MB':>15}")
     for size_mb in sizes:

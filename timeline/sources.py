@@ -1,19 +1,23 @@
-"""Read articles from files and folders: `.txt`/`.md` (optional YAML front matter), `.html`, `.json`, `.jsonl`.
+"""Read articles from files and folders: `.txt`/`.md` (optional YAML front matter), `.html`, `.json`, `.jsonl`,
+and any of them gzipped (`.jsonl.gz`), read as it decompresses.
 
 `read_paths` yields an `Article` for each article it reads, a `SourceError` for each file (or record) it
 cannot use, so one bad file never stops a batch, and a `SourceWarning` for an article read with a problem
 the user should know about. Only regular files are read (a named pipe or a device could block or never
-end); JSON Lines files are streamed, one record in memory at a time. This is the only module on the
-extract side that touches the file system.
+end); JSON Lines files are streamed, one record in memory at a time. The size limits apply to what a
+`.gz` decompresses to, so a small file that inflates to gigabytes costs one line, not the memory. This is
+the only module on the extract side that touches the file system.
 """
 
 from __future__ import annotations
 
 import codecs
+import gzip
 import hashlib
 import json
 import os
 import stat
+import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date
@@ -29,6 +33,9 @@ JSON_LINES_SUFFIXES = (".jsonl", ".ndjson")
 TEXT_FIELDS = ("text", "maintext", "body", "content")
 DATE_FIELDS = ("published", "date", "date_publish", "published_at", "pubdate")
 UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+GZIP_SUFFIX = ".gz"
+GZIP_ERRORS = (gzip.BadGzipFile, EOFError, zlib.error)
+"""What reading a damaged `.gz` raises: a bad header or checksum, a truncated stream, a corrupt block."""
 
 
 @dataclass(frozen=True)
@@ -68,8 +75,15 @@ def bundled_seeds() -> Path | None:
     return next((folder for folder in (here / "seeds", here.parent / "seeds") if folder.is_dir()), None)
 
 
+def article_suffix(path: Path) -> str:
+    """The suffix that says how a file is read: `.jsonl` for `feed.jsonl` and for `feed.jsonl.gz`."""
+    name = path.name.lower()
+    return Path(name.removesuffix(GZIP_SUFFIX)).suffix if name.endswith(GZIP_SUFFIX) else Path(name).suffix
+
+
 def count_articles(paths: Iterable[str | Path]) -> int:
-    """A quick count for the progress bar: one per file, one per non-empty line of a JSON Lines file."""
+    """A quick count for the progress bar: one per file, one per non-empty line of a JSON Lines file
+    (read in pieces, so a line of any length costs no memory)."""
     total = 0
     for given in paths:
         path = Path(given)
@@ -81,15 +95,25 @@ def count_articles(paths: Iterable[str | Path]) -> int:
         for file in files:
             if not isinstance(file, Path):
                 continue
-            if file.suffix.lower() not in JSON_LINES_SUFFIXES:
+            if article_suffix(file) not in JSON_LINES_SUFFIXES:
                 total += 1
                 continue
             try:
-                with _open_regular(file) as handle:
-                    total += sum(1 for line in handle if line.strip())
-            except (OSError, _Unreadable):
+                with _open_article_file(file) as handle:
+                    total += _count_lines(handle)
+            except (OSError, _Unreadable, *GZIP_ERRORS):
                 total += 1
     return total
+
+
+def _count_lines(handle: BinaryIO) -> int:
+    lines, blank = 0, True
+    while piece := handle.readline(1 << 20):
+        blank = blank and not piece.strip()
+        if piece.endswith(b"\n"):
+            lines += not blank
+            blank = True
+    return lines + (not blank)
 
 
 def read_paths(
@@ -176,7 +200,7 @@ def _read_folder(folder: Path, published: date | None, max_bytes: int) -> Iterat
             yield from _file_items(entry, published, max_bytes)
     if not found:
         suffixes = ", ".join(sorted(ARTICLE_SUFFIXES))
-        yield str(folder), SourceError(str(folder), f"no articles found (looked for {suffixes})")
+        yield str(folder), SourceError(str(folder), f"no articles found (looked for {suffixes}, each also .gz)")
 
 
 def _walk(folder: Path) -> Iterator[Path | SourceError]:
@@ -198,7 +222,7 @@ def _walk(folder: Path) -> Iterator[Path | SourceError]:
         seen.add((info.st_dev, info.st_ino))
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
-            if not name.startswith(".") and Path(name).suffix.lower() in ARTICLE_SUFFIXES:
+            if not name.startswith(".") and article_suffix(Path(name)) in ARTICLE_SUFFIXES:
                 yield Path(root) / name
     yield from _folder_errors(failures)
 
@@ -211,9 +235,9 @@ def _folder_errors(failures: list[OSError]) -> Iterator[SourceError]:
 
 def _file_items(path: Path, published: date | None, max_bytes: int) -> Iterator[Located]:
     name = str(path)
-    suffix = path.suffix.lower()
+    suffix = article_suffix(path)
     try:
-        handle = _open_regular(path)
+        handle = _open_article_file(path)
     except OSError as error:
         yield name, SourceError(name, f"cannot read file ({error.strerror or error})")
         return
@@ -235,10 +259,52 @@ def _file_items(path: Path, published: date | None, max_bytes: int) -> Iterator[
                 yield name, _html_article(name, text, published)
             else:
                 yield from _text_items(name, text, published)
+        except GZIP_ERRORS as error:  # before OSError, which BadGzipFile is
+            yield name, SourceError(name, _gzip_problem(error))
         except OSError as error:
             yield name, SourceError(name, f"cannot read file ({error.strerror or error})")
         except _Unreadable as error:
             yield name, SourceError(name, str(error))
+
+
+def read_input(path: Path, max_bytes: int) -> bytes:
+    """The bytes of one article file, decompressed if it is a `.gz`, at most `max_bytes` of them.
+    Raises OSError, or ValueError with the one-line problem (not a regular file, too large, corrupt gzip)."""
+    with _open_article_file(path) as handle:
+        try:
+            return _read_limited(handle, max_bytes)
+        except GZIP_ERRORS as error:
+            raise _Unreadable(_gzip_problem(error)) from error
+
+
+def _open_article_file(path: Path) -> BinaryIO:
+    """The regular file at `path` opened for reading; a `.gz` is read as the data it decompresses to."""
+    handle = _open_regular(path)
+    if not path.name.lower().endswith(GZIP_SUFFIX):
+        return handle
+    return _GzipReader(handle)
+
+
+class _GzipReader(gzip.GzipFile):
+    """A gzip stream that closes the file under it (GzipFile leaves a file object it was given open)."""
+
+    def __init__(self, handle: BinaryIO):
+        super().__init__(fileobj=handle, mode="rb")
+        self._compressed = handle
+
+    def close(self) -> None:
+        try:
+            super().close()
+        finally:
+            self._compressed.close()
+
+
+def _gzip_problem(error: BaseException) -> str:
+    if isinstance(error, gzip.BadGzipFile) and str(error).startswith("Not a gzipped file"):
+        return "not a gzip file (it is named .gz but its first bytes are not gzip's)"
+    if isinstance(error, EOFError):
+        return "the gzip file is truncated (it ends before its compressed data does)"
+    return f"the gzip file is corrupt ({_first_line(str(error))})"
 
 
 def _open_regular(path: Path) -> BinaryIO:
@@ -269,6 +335,14 @@ def _check_regular(mode: int) -> None:
 
 
 def _read_limited(handle: BinaryIO, max_bytes: int) -> bytes:
+    if isinstance(handle, gzip.GzipFile):  # its size on disk says nothing of what it inflates to
+        data = handle.read(max_bytes + 1)
+        if len(data) <= max_bytes:
+            return data
+        raise _Unreadable(
+            f"decompressed file is over the {max_bytes / 1048576:.0f} MB limit "
+            "(raise max_file_mb in timeline.toml to read it)"
+        )
     size = os.fstat(handle.fileno()).st_size
     if size <= max_bytes:
         data = handle.read(max_bytes + 1)

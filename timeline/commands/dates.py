@@ -25,16 +25,16 @@ from .common import CONTEXT, UserError, settings_of
 def dates(ctx: click.Context, source: Path, published, fmt: str) -> None:
     """Find and normalise temporal expressions (TIMEX3 type and value) in text.
 
-    SOURCE is a text file, a .jsonl file of {"id", "published", "text"} records, or - for standard
-    input. Each output line: doc_id, start, end, text, type, value, start_date, end_date, precision,
-    modifier, with character offsets into the given text.
+    SOURCE is a text file, a .jsonl file of {"id", "published", "text"} records (either may be
+    gzipped: .txt.gz, .jsonl.gz), or - for standard input. Each output line: doc_id, start, end, text,
+    type, value, start_date, end_date, precision, modifier, with character offsets into the given text.
     """
     from ..clean import find_published
     from ..events import date_expressions
     from ..nlp import ModelNotFound, load_pipeline
 
     settings = settings_of(ctx)
-    records = _date_records(source, published.date() if published else None)
+    records = _date_records(source, published.date() if published else None, settings.max_file_bytes)
     try:
         nlp = load_pipeline(settings.model)
     except ModelNotFound as error:
@@ -56,19 +56,20 @@ def dates(ctx: click.Context, source: Path, published, fmt: str) -> None:
                 )
 
 
-def _date_records(source: Path, anchor: date | None) -> list[tuple[str, date | None, str]]:
-    """(doc_id, publication date, text) from a .jsonl file of records, a text file, or standard input."""
-    from ..sources import decode
+def _date_records(source: Path, anchor: date | None, max_bytes: int) -> list[tuple[str, date | None, str]]:
+    """(doc_id, publication date, text) from a .jsonl file of records, a text file (either gzipped, at most
+    `max_bytes` once decompressed), or standard input."""
+    from ..sources import JSON_LINES_SUFFIXES, article_suffix, decode, read_input
 
     name = str(source)
     try:
-        data = sys.stdin.buffer.read() if name == "-" else source.read_bytes()
+        data = sys.stdin.buffer.read() if name == "-" else read_input(source, max_bytes)
         text = decode(data)
     except OSError as error:
-        raise UserError(f"{name}: cannot read file ({error.strerror})") from error
+        raise UserError(f"{name}: cannot read file ({error.strerror or error})") from error
     except ValueError as error:
         raise UserError(f"{name}: {error}") from error
-    if not name.endswith((".jsonl", ".ndjson")):
+    if name == "-" or article_suffix(source) not in JSON_LINES_SUFFIXES:
         return [(name, anchor, text)]
     records = []
     for number, line in enumerate(text.split("\n"), start=1):  # U+2028 and kin may sit inside a JSON string

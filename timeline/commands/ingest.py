@@ -36,8 +36,9 @@ def ingest(ctx: click.Context, paths: tuple[Path, ...], published, quiet: bool, 
     """Extract dated company events from article files and folders.
 
     PATHS are files or folders (read recursively) of .txt/.md (optional YAML front matter: title,
-    published, url, source), .html, .json and .jsonl articles. Articles already stored unchanged are
-    skipped; a changed article replaces its own events. Exits with 1 if any file could not be read.
+    published, url, source), .html, .json and .jsonl articles, each also gzipped (.jsonl.gz). Articles
+    already stored unchanged are skipped; a changed article replaces its own events. Exits with 1 if any
+    file could not be read.
     """
     settings = settings_of(ctx)
     report = run_ingest(settings, list(paths), published.date() if published else None, quiet, jobs)
