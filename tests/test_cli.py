@@ -99,7 +99,7 @@ def test_bare_timeline_ingests_the_bundled_seeds_into_an_empty_database_then_ope
     class Recorder:  # stands in for the terminal, which CliRunner does not have; the app has its own tests
         return_code = None  # as an app that was quit
 
-        def __init__(self, db_path):
+        def __init__(self, db_path, **options):
             opened.append(db_path)
 
         def run(self):

@@ -6,13 +6,14 @@ import csv
 import io
 from datetime import date
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from timeline.dates import find_dates
 from timeline.export import CSV_COLUMNS, neutralise, write_stream
 from timeline.models import DateValue, Event
-from timeline.query import Filter, apply, parse_filter
+from timeline.query import Filter, FilterError, apply, parse_filter
 
 PHRASES = st.sampled_from(
     [
@@ -105,4 +106,8 @@ def test_filter_keeps_exactly_the_matching_events_in_order(items, companies, sin
         assert not companies or set(event.companies) & set(companies)
         assert since is None or event.date.end >= since
         assert until is None or event.date.start <= until
-    assert parse_filter(flt.describe(), today=date(2024, 1, 1)) == flt
+    if since and until and since > until:  # typed, such a range is refused rather than showing nothing
+        with pytest.raises(FilterError, match="the range ends before it starts"):
+            parse_filter(flt.describe(), today=date(2024, 1, 1))
+    else:
+        assert parse_filter(flt.describe(), today=date(2024, 1, 1)) == flt

@@ -11,6 +11,7 @@ from pathlib import Path
 import click
 
 from . import __version__
+from .commands.articles import articles
 from .commands.common import CONTEXT, global_options, group_options
 from .commands.companies import companies
 from .commands.dates import dates
@@ -44,7 +45,7 @@ def cli(ctx: click.Context, db: Path | None, config_path: Path | None, model: st
         ctx.invoke(ui)
 
 
-for command in (ingest, ui, export, companies, dates):
+for command in (ingest, ui, export, companies, articles, dates):
     cli.add_command(global_options(command))
 
 

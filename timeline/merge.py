@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
+from dataclasses import replace
 
 from rapidfuzz.fuzz import token_set_ratio
 
@@ -26,7 +27,7 @@ MAX_PARTNERS = 200
 
 def merge_mentions(mentions: Iterable[Mention], similarity: float = 60.0) -> list[Event]:
     """Events from mentions, each mention in exactly one event, sorted by date (undated last)."""
-    items = list(mentions)
+    items = unify_spellings(list(mentions))
     parent = list(range(len(items)))
 
     def find(i: int) -> int:
@@ -74,6 +75,23 @@ def merge_mentions(mentions: Iterable[Mention], similarity: float = 60.0) -> lis
     for index, mention in enumerate(items):
         groups[find(index)].append(mention)
     return sort_events([_event(group) for group in groups.values()])
+
+
+def unify_spellings(mentions: list[Mention]) -> list[Mention]:
+    """One spelling per company across articles ("eBay" and "EBay", "Eni" and "ENI" are one company): the
+    form most mentions use; a tie goes to the form not all in capitals, then to the first alphabetically."""
+    counts = Counter(company for mention in mentions for company in mention.companies)
+    spelling: dict[str, str] = {}
+    for name in sorted(counts, key=lambda name: (-counts[name], name.isupper(), name)):
+        spelling.setdefault(name.lower(), name)
+    if all(spelling[name.lower()] == name for name in counts):
+        return mentions
+    return [
+        replace(mention, companies=tuple(dict.fromkeys(spelling[c.lower()] for c in mention.companies)))
+        if any(spelling[c.lower()] != c for c in mention.companies)
+        else mention
+        for mention in mentions
+    ]
 
 
 def sort_events(events: list[Event]) -> list[Event]:

@@ -11,13 +11,17 @@ the TUI can be repeated from the shell.
 
 from __future__ import annotations
 
+import difflib
 import re
 import shlex
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
-from .dates import find_dates
+from .companies import Canonicaliser
+from .date_input import DateInputError
+from .date_input import date_bound as read_bound
 from .models import Event, search_key
 
 
@@ -100,6 +104,54 @@ class Filter:
         return args
 
 
+class CompanyNames:
+    """The companies of a timeline, one canonical name each, and what users type resolved to them.
+
+    Names that differ only in case are one company, named as most events name it (the form not all in
+    capitals on a tie). A typed name resolves by case, then through the aliases the extraction uses (the
+    gazetteer and the user's `timeline.toml`: "Renault Group" is Renault); an unknown name is an error that
+    suggests the closest names, never a silent empty result.
+    """
+
+    def __init__(self, names_per_event: Iterable[Iterable[str]], canonicaliser: Canonicaliser | None = None):
+        written: Counter[str] = Counter()
+        per_event = [tuple(names) for names in names_per_event]
+        for names in per_event:
+            written.update(names)
+        self.canonical: dict[str, str] = {}
+        for name in sorted(written, key=lambda name: (-written[name], name.isupper(), name)):
+            self.canonical.setdefault(name.lower(), name)
+        self.counts: Counter[str] = Counter(
+            name for names in per_event for name in {self.canonical[n.lower()] for n in names}
+        )
+        self.canonicaliser = canonicaliser
+
+    @classmethod
+    def of_events(cls, events: Iterable[Event], canonicaliser: Canonicaliser | None = None) -> CompanyNames:
+        return cls((event.companies for event in events), canonicaliser)
+
+    def __contains__(self, name: str) -> bool:
+        return name.lower() in self.canonical
+
+    def resolve(self, typed: str) -> str:
+        """The canonical name `typed` stands for; FilterError when no company of the timeline has it."""
+        key = " ".join(typed.split()).lower()
+        if key in self.canonical:
+            return self.canonical[key]
+        if self.canonicaliser is not None:
+            for form in (self.canonicaliser.known(typed), self.canonicaliser.normalised(typed)):
+                if form and form.lower() in self.canonical:
+                    return self.canonical[form.lower()]
+        close = difflib.get_close_matches(key, list(self.canonical), n=3, cutoff=0.6)
+        close += [k for k in self.canonical if key and key in k and k not in close][: 3 - len(close)]
+        hint = f" (did you mean {', '.join(self.canonical[k] for k in close)}?)" if close else ""
+        raise FilterError(f"no company {typed.strip()!r} in the timeline{hint}")
+
+    def resolve_all(self, typed: Iterable[str]) -> tuple[str, ...]:
+        """Every typed name resolved, in order, once; the first unknown name is the error."""
+        return tuple(dict.fromkeys(self.resolve(name) for name in typed))
+
+
 def apply(events: Iterable[Event], flt: Filter) -> list[Event]:
     """The events the filter keeps, in their given order."""
     if not flt.active:
@@ -114,28 +166,14 @@ def newest_first_order(events: list[Event]) -> list[Event]:
 
 
 def date_bound(text: str, *, today: date, upper: bool) -> date:
-    """A `since`/`until` value: an ISO date or month or year, "Q1 2024", "March 2024", "last year"...
+    """A `since`/`until` value (see `timeline.date_input`): "2024-03", "mar 2024", "Q1 2024", "last year"...
 
     `upper` picks the end of the period ("until 2024-03" is 2024-03-31) rather than its start.
     """
-    text = text.strip()
     try:
-        return date.fromisoformat(text)
-    except ValueError:
-        pass
-    phrase = _month_words(text) if re.fullmatch(r"\d{4}-\d{2}", text) else text
-    dated = [timex for timex in find_dates(phrase, today) if timex.start_date is not None]
-    if len(dated) != 1 or len(dated[0].text) < len(phrase) - 2:
-        raise FilterError(f"cannot read {text!r} as a date (try 2024-03-01, 2024-03, 2024, Q1 2024, last year)")
-    return dated[0].end_date if upper else dated[0].start_date
-
-
-def _month_words(text: str) -> str:
-    names = "January February March April May June July August September October November December".split()
-    year, month = text[:7].split("-")
-    if not 1 <= int(month) <= 12:
-        raise FilterError(f"cannot read {text!r} as a date: no month {month}")
-    return f"{names[int(month) - 1]} {year}"
+        return read_bound(text, today=today, upper=upper)
+    except DateInputError as error:
+        raise FilterError(str(error)) from error
 
 
 def make_filter(
@@ -146,14 +184,26 @@ def make_filter(
     search: str = "",
     today: date,
 ) -> Filter:
+    since_day = date_bound(since, today=today, upper=False) if since else None
+    until_day = date_bound(until, today=today, upper=True) if until else None
+    check_range(since_day, until_day, since, until)
     return Filter(
         companies=tuple(dict.fromkeys(c.strip() for c in companies if c.strip())),
-        since=date_bound(since, today=today, upper=False) if since else None,
-        until=date_bound(until, today=today, upper=True) if until else None,
+        since=since_day,
+        until=until_day,
         search=search or "",
         since_text=since or "",
         until_text=until or "",
     )
+
+
+def check_range(since: date | None, until: date | None, since_text: str | None, until_text: str | None) -> None:
+    """A range that ends before it starts selects nothing: say so rather than show no events."""
+    if since and until and since > until:
+        raise FilterError(
+            f"the range ends before it starts: since {since_text or since} is {since.isoformat()}, "
+            f"until {until_text or until} is {until.isoformat()}"
+        )
 
 
 def parse_filter(line: str, *, today: date) -> Filter:

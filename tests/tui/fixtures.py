@@ -119,3 +119,34 @@ def make_records() -> list[dict]:
             )
         records.append(Event(f"e{number:03d}", when, tuple(companies), summary, mentions).to_dict())
     return records
+
+
+def app_with(tmp_path=None, records=None, **options):
+    from timeline.tui import make_app
+
+    records = make_records() if records is None else records
+    return make_app(records=records, today=TODAY, export_dir=tmp_path, **options)
+
+
+async def ready(app, pilot):
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+def current(app):
+    from timeline.tui.widgets import TimelineList
+
+    return app.query_one(TimelineList).current_event_id()
+
+
+def in_view(app):
+    return [app.model.columns["event_id"][i] for i in app.model.visible]
+
+
+def footer_keys(app) -> dict[str, str]:
+    """The keys the footer shows now, with their descriptions."""
+    return {
+        key: active.binding.description
+        for key, active in app.screen.active_bindings.items()
+        if active.binding.show and active.enabled
+    }

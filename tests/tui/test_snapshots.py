@@ -31,7 +31,7 @@ class TestCompanyPanel:
 
         async def run_before(pilot):
             await settle(pilot)
-            await pilot.press("c", "c", "space", "down", "space")
+            await pilot.press("c", "space", "down", "space")
             await pilot.pause()
 
         assert snap_compare(app(), run_before=run_before, terminal_size=(120, 36))

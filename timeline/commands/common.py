@@ -94,3 +94,24 @@ def open_store(settings: Settings, *, read_only: bool = False):
         return Store(settings.db_path, read_only=read_only)
     except StoreError as error:
         raise UserError(str(error)) from error
+
+
+def company_names(ctx: click.Context, events):
+    """The timeline's companies under one name each; typed names resolve through the configured aliases."""
+    from ..companies import Canonicaliser
+    from ..query import CompanyNames
+
+    settings = settings_of(ctx)
+    return CompanyNames.of_events(events, Canonicaliser(settings.company_aliases, settings.company_exclusions))
+
+
+def resolve_companies(ctx: click.Context, flt, events):
+    """`flt` with its typed companies as the timeline names them; a one-line error for an unknown one."""
+    from dataclasses import replace
+
+    from ..query import FilterError
+
+    try:
+        return replace(flt, companies=company_names(ctx, events).resolve_all(flt.companies))
+    except FilterError as error:
+        raise UserError(f"{error}; `timeline companies` lists them") from error

@@ -7,7 +7,7 @@ from datetime import date
 import click
 
 from ..terminal_text import printable
-from .common import CONTEXT, UserError, open_store, settings_of
+from .common import CONTEXT, UserError, open_store, resolve_companies, settings_of
 
 
 @click.command(context_settings=CONTEXT)
@@ -40,7 +40,8 @@ def export(ctx: click.Context, fmt: str, companies, since, until, search: str, n
     try:
         from ..merge import sort_events
 
-        events = apply(sort_events(store.events()), flt)
+        every_event = sort_events(store.events())
+        events = apply(every_event, resolve_companies(ctx, flt, every_event))
         if newest_first:
             events = newest_first_order(events)
     finally:

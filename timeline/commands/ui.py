@@ -10,14 +10,29 @@ import click
 
 from ..config import Settings
 from ..terminal_text import printable
-from .common import CONTEXT, open_store, settings_of
+from .common import CONTEXT, UserError, open_store, resolve_companies, settings_of
 from .ingest import run_ingest
 
 
 @click.command(context_settings=CONTEXT)
+@click.option("--company", "companies", multiple=True, help="Open on this company's events (repeatable).")
+@click.option("--since", help="Open on events on or after: 2024-03-01, mar 2024, Q1 2024, 'last year'.")
+@click.option("--until", help="Open on events on or before (same forms as --since).")
+@click.option("--search", default="", help="Open on events whose text contains this.")
 @click.pass_context
-def ui(ctx: click.Context) -> None:
-    """Open the timeline app (the default when no command is given)."""
+def ui(ctx: click.Context, companies, since, until, search: str) -> None:
+    """Open the timeline app (the default when no command is given), optionally on a filtered view.
+
+    The options take what `timeline export` takes; in the app, ctrl+f turns the filter off and on.
+    """
+    from datetime import date
+
+    from ..query import FilterError, make_filter
+
+    try:
+        start_filter = make_filter(companies=companies, since=since, until=until, search=search, today=date.today())
+    except FilterError as error:
+        raise UserError(str(error)) from error
     settings = settings_of(ctx)
     if _is_empty(settings):
         from ..sources import bundled_seeds
@@ -28,9 +43,28 @@ def ui(ctx: click.Context) -> None:
             settings = settings.with_overrides(db_path=settings.db_path.resolve())
             with contextlib.chdir(seeds.parent):  # so the documents are named seeds/000_....txt
                 run_ingest(settings, [Path(seeds.name)], None, quiet=False, jobs=os.cpu_count() or 1)
+    if start_filter.companies:
+        start_filter = resolve_companies(ctx, start_filter, _events_companies(settings))
     from ..tui import make_app, run_app
 
-    ctx.exit(run_app(make_app(settings.db_path)))
+    app = make_app(settings.db_path, company_aliases=settings.company_aliases, start_filter=start_filter)
+    ctx.exit(run_app(app))
+
+
+def _events_companies(settings: Settings):
+    """Each event's companies, from the app's fast index when it is fresh, else from the database."""
+    from types import SimpleNamespace
+
+    from ..view import read_view
+
+    view = read_view(settings.db_path)
+    if view is not None:
+        return [SimpleNamespace(companies=names) for names in view["columns"]["companies"]]
+    store = open_store(settings, read_only=True)
+    try:
+        return store.events()
+    finally:
+        store.close()
 
 
 def _is_empty(settings: Settings) -> bool:

@@ -1,4 +1,4 @@
-"""The timeline app: composition, keys and worker plumbing. Logic lives in `model`, widgets and screens."""
+"""The timeline app: composition, keys and worker plumbing. Logic lives in `model`, widgets, screens, dialogs."""
 
 from __future__ import annotations
 
@@ -13,27 +13,35 @@ from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Footer, Input, Static
 
-from ..export import write_file, write_filter_sidecar
-from ..query import FilterError, date_bound, parse_filter
+from ..companies import Canonicaliser
+from ..models import Document
+from ..query import Filter
 from ..store import Store, StoreError
 from ..terminal_text import printable
 from ..view import open_view
-from .messages import EventsLoaded, ExportFinished, LoadFailed
+from .dialogs import Dialogs
+from .messages import EventsLoaded, LoadFailed
 from .model import BUCKETS, TimelineModel, bucket_of
-from .screens import HelpScreen, PromptScreen
-from .widgets import CompanyList, CompanyPanel, DensityStrip, EventDetail, TimelineList
+from .screens import ArticleScreen, HelpScreen, PromptScreen
+from .widgets import CompanyList, CompanyPanel, DensityStrip, EventDetail, StatusLine, TimelineList
 
-FILTER_FIELDS = ("companies", "since", "until", "search", "since_text", "until_text")
 EMPTY_HINT = "No events yet. Add articles with:  timeline ingest PATH...   (then press r to reload)"
+TYPED_KEYS_ACTIONS = frozenset(
+    "help find find_next toggle_companies date_range edit_filter goto_date toggle_order bucket export reload "
+    "quit clear_companies article".split()
+)
+"""Actions on printable keys: while a text box has focus those keys are typed, so the footer hides them."""
 
 
-class TimelineApp(App[None]):
+class TimelineApp(Dialogs, App[None]):
     """Browse, filter, search and export the merged timeline."""
 
     CSS_PATH = "app.tcss"
     TITLE = "timeline"
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (22, "-tall")]
+    """Below 22 rows the density strip gives its rows to the list."""
 
     BINDINGS = [
         Binding("question_mark", "help", "Keys"),
@@ -41,6 +49,7 @@ class TimelineApp(App[None]):
         Binding("n", "find_next(1)", "Next", show=False),
         Binding("N", "find_next(-1)", "Prev", show=False),
         Binding("c", "toggle_companies", "Companies"),
+        Binding("escape", "clear_companies", "All companies"),
         Binding("d", "date_range", "Dates", show=False),
         Binding("f", "edit_filter", "Filter"),
         Binding("ctrl+f", "toggle_filters", "All filters", priority=True, show=False),
@@ -48,6 +57,7 @@ class TimelineApp(App[None]):
         Binding("o", "toggle_order", "Order", show=False),
         Binding("plus,equals_sign", "bucket(1)", "Zoom", show=False),
         Binding("minus", "bucket(-1)", "Zoom out", show=False),
+        Binding("a", "article", "Article"),
         Binding("e", "export", "Export"),
         Binding("r", "reload", "Reload", show=False),
         Binding("q", "quit", "Quit"),
@@ -60,19 +70,21 @@ class TimelineApp(App[None]):
         records: list[dict] | None = None,
         today: date | None = None,
         export_dir: Path | None = None,
+        company_aliases: dict[str, str] | None = None,
+        start_filter: Filter | None = None,
     ) -> None:
         super().__init__()
         self.db_path = db_path
         self.records = records
         self.today = today or date.today()
         self.export_dir = export_dir or Path.cwd()
+        self.canonicaliser = Canonicaliser(company_aliases or {})
         self.model = TimelineModel.from_records([])
+        self.model.filter = start_filter or Filter()
         self.find_text = ""
         self.told_of_change = False
-
-    def notify(self, message: str, *, title: str = "", severity="information", timeout=None, markup=False) -> None:
-        """Every notification is plain text: it quotes what the user typed and what articles say."""
-        super().notify(printable(message), title=printable(title), severity=severity, timeout=timeout, markup=markup)
+        self.loaded_once = False
+        self.reloading = False
 
     # layout
 
@@ -83,6 +95,8 @@ class TimelineApp(App[None]):
             yield TimelineList(self.model, id="timeline")
         yield DensityStrip(id="density")
         yield EventDetail(id="detail")
+        self.status_line = StatusLine(id="status")
+        yield self.status_line
         yield Footer()
 
     def on_mount(self) -> None:
@@ -94,6 +108,18 @@ class TimelineApp(App[None]):
     @property
     def timeline(self) -> TimelineList:
         return self.query_one(TimelineList)
+
+    def notify(self, message: str, *, title: str = "", severity: str = "information", timeout=None, markup=False):
+        """Every message goes to the status line above the footer, one at a time, never over the details, and
+        as plain text: it quotes what the user typed and what articles say."""
+        self.status_line.say(printable(message), severity, timeout if timeout is not None else 5.0)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in TYPED_KEYS_ACTIONS and isinstance(self.focused, Input):
+            return False  # the key is typed into the box: the footer must not promise otherwise
+        if action == "clear_companies" and not self.model.filter.companies:
+            return False
+        return True
 
     # loading
 
@@ -112,44 +138,55 @@ class TimelineApp(App[None]):
 
     def _read_model(self) -> TimelineModel:
         if self.records is not None:
-            return TimelineModel.from_records(self.records)
+            return TimelineModel.from_records(self.records, self.canonicaliser)
         if self.db_path is None or not Path(self.db_path).exists():
-            return TimelineModel.from_records([])
+            return TimelineModel.from_records([], self.canonicaliser)
         db_path = Path(self.db_path)
         view = open_view(db_path)
         if view is not None:
-            return TimelineModel.from_view(view)
+            return TimelineModel.from_view(view, self.canonicaliser)
         with Store(db_path, read_only=True) as store:  # no fresh view index: read the database itself
-            return TimelineModel.from_records(store.event_records())
+            return TimelineModel.from_records(store.event_records(), self.canonicaliser)
 
     def on_events_loaded(self, message: EventsLoaded) -> None:
         keep = self.timeline.current_event_id()
-        if self.model.view is not None:
-            self.model.view.close()
+        before = self.model
+        if before.view is not None:
+            before.view.close()
         self.model = message.model
         self.told_of_change = False
         self.timeline.model = self.model
         self.timeline.empty_message = EMPTY_HINT if not len(self.model) else "No events match the filters (ctrl+f)."
-        self.apply_model(keep)
+        if not self.loaded_once:
+            self.loaded_once = True
+            self.apply_model(None, opening=True)
+        else:
+            self.apply_model(keep)
+        if self.reloading:
+            self.reloading = False
+            self.notify(self.model.change_since(before), timeout=4)
 
     def on_load_failed(self, message: LoadFailed) -> None:
+        self.reloading = False
         self.timeline.empty_message = message.error
         self.timeline.reset()
         self.notify(message.error, severity="error", timeout=10)
 
     def action_reload(self) -> None:
+        self.reloading = True
         self.load()
 
     # refreshing the view
 
-    def apply_model(self, keep_event: str | None = None) -> None:
+    def apply_model(self, keep_event: str | None = None, opening: bool = False) -> None:
         """Show the model's current lines, counts, density and filter line."""
-        self.timeline.reset(keep_event)
+        self.timeline.reset(keep_event, self.model.opening_line(self.today) if opening else None)
         panel = self.query_one(CompanyPanel)
         if panel.display:
             panel.show_counts(self.model.company_counts(), self.model.effective_filter.companies)
         self.update_density()
         self.update_filter_line()
+        self.refresh_bindings()
 
     def refilter(self, **changes) -> None:
         keep = self.timeline.current_event_id()
@@ -193,13 +230,22 @@ class TimelineApp(App[None]):
     # companies
 
     def action_toggle_companies(self) -> None:
+        """Show the panel and go into it; from inside it, hide it."""
         panel = self.query_one(CompanyPanel)
-        panel.display = not panel.display
-        if panel.display:
-            panel.show_counts(self.model.company_counts(), self.model.filter.companies)
-            panel.company_list.focus()
-        else:
+        if panel.display and panel.has_focus_within:
+            panel.display = False
             self.timeline.focus()
+            return
+        if not panel.display:
+            panel.display = True
+            panel.show_counts(self.model.company_counts(), self.model.filter.companies)
+        panel.company_list.focus()
+
+    def action_clear_companies(self) -> None:
+        """Escape on the timeline: back to every company (after a solo, say)."""
+        if self.model.filter.companies:
+            self.refilter(companies=())
+            self.notify("Every company again (the date range and search stay)", timeout=3)
 
     @on(CompanyPanel.SelectionChanged)
     def companies_selected(self, message: CompanyPanel.SelectionChanged) -> None:
@@ -208,13 +254,18 @@ class TimelineApp(App[None]):
     @on(CompanyList.Solo)
     def company_solo(self, message: CompanyList.Solo) -> None:
         self.refilter(companies=(message.company,))
-        self.timeline.focus()  # the panel takes typed letters; the timeline's keys work again
+        self.timeline.focus()
+        self.notify(f"Only {message.company}: escape shows every company again", timeout=4)
 
     @on(CompanyList.Cleared)
     def companies_cleared(self) -> None:
         self.refilter(companies=())
 
-    @on(CompanyList.Narrowed)
+    @on(CompanyList.Left)
+    def companies_left(self) -> None:
+        self.timeline.focus()
+
+    @on(CompanyPanel.Narrowed)
     def companies_narrowed(self) -> None:
         self.query_one(CompanyPanel).show_counts(self.model.company_counts(), self.model.filter.companies)
 
@@ -227,53 +278,6 @@ class TimelineApp(App[None]):
         self.apply_model(keep)
         state = "on" if self.model.filters_enabled else "off"
         self.notify(f"Filters {state}", timeout=2)
-
-    def action_edit_filter(self) -> None:
-        def done(line: str | None) -> None:
-            if line is None:
-                return
-            try:
-                flt = parse_filter(line, today=self.today)
-            except FilterError as error:
-                self.notify(str(error), severity="error")
-                return
-            self.refilter(**{name: getattr(flt, name) for name in FILTER_FIELDS})
-
-        self.push_screen(
-            PromptScreen(
-                "Filter",
-                self.model.filter.describe(),
-                "company:Renault,Xiaomi since:2024-01 until:2024-06 words",
-                "company:A,B  since:DATE  until:DATE  free words search the text",
-            ),
-            done,
-        )
-
-    def action_date_range(self) -> None:
-        flt = self.model.filter
-        current = f"{flt.since_text or (flt.since or '')}..{flt.until_text or (flt.until or '')}"
-
-        def done(text: str | None) -> None:
-            if text is None:
-                return
-            since_text, _, until_text = text.partition("..")
-            try:
-                since = date_bound(since_text, today=self.today, upper=False) if since_text.strip() else None
-                until = date_bound(until_text, today=self.today, upper=True) if until_text.strip() else None
-            except FilterError as error:
-                self.notify(str(error), severity="error")
-                return
-            self.refilter(since=since, until=until, since_text=since_text.strip(), until_text=until_text.strip())
-
-        self.push_screen(
-            PromptScreen(
-                "Date range (since..until)",
-                current if current != ".." else "",
-                "2024-01..2024-06",
-                "2024-03, Q1 2024, March 2024, last year; empty side = open",
-            ),
-            done,
-        )
 
     # find
 
@@ -321,49 +325,20 @@ class TimelineApp(App[None]):
         strip.bucket = BUCKETS[max(0, min(len(BUCKETS) - 1, position - step))]
         self.update_density()
 
-    def action_goto_date(self) -> None:
-        def done(text: str | None) -> None:
-            if not text:
-                return
-            try:
-                day = date_bound(text, today=self.today, upper=False)
-            except FilterError as error:
-                self.notify(str(error), severity="error")
-                return
-            line = self.model.goto_line(day)
-            if line is not None:
-                self.timeline.go_to_line(line)
-
-        self.push_screen(PromptScreen("Go to date", "", "2024-04-26, 2024-03, Q1 2024, last year"), done)
-
     def action_help(self) -> None:
         self.push_screen(HelpScreen())
 
-    # export
-
-    def action_export(self) -> None:
-        default = self.export_dir / f"timeline-{self.today.isoformat()}.csv"
-
-        def done(path: str | None) -> None:
-            if path:
-                self.export_view(Path(path).expanduser())
-
-        self.push_screen(PromptScreen(f"Export {len(self.model.visible):,} events in view to CSV", str(default)), done)
-
-    @work(thread=True, group="export", exit_on_error=False)
-    def export_view(self, path: Path) -> None:
-        """Write exactly the rows in view, in view order, and the filter beside them for the command line."""
-        try:
-            events = self.model.events_in_view()
-            count = write_file(events, path, "csv")
-            write_filter_sidecar(path, self.model.effective_filter, count, self.model.newest_first, self.db_path)
-        except OSError as error:
-            self.call_from_thread(self.notify, f"{path}: cannot write ({error.strerror})", severity="error")
+    def action_article(self) -> None:
+        row = self.timeline.current_row()
+        if row is None:
+            self.notify("No event highlighted", severity="warning", timeout=2)
             return
-        self.post_message(ExportFinished(str(path), count))
+        self.push_screen(ArticleScreen(self.model.event(row), self.read_documents if self.db_path else None))
 
-    def on_export_finished(self, message: ExportFinished) -> None:
-        self.notify(f"Exported {message.rows:,} events to {message.path} (filter in {message.path}.filter.json)")
+    def read_documents(self, doc_ids: list[str]) -> dict[str, Document]:
+        """The stored articles with these ids (run in the article screen's worker)."""
+        with Store(Path(self.db_path), read_only=True) as store:
+            return {doc_id: document for doc_id in doc_ids if (document := store.document(doc_id)) is not None}
 
     # command palette
 
@@ -375,15 +350,16 @@ class TimelineApp(App[None]):
 
 COMMANDS = [
     ("Find text", "Find text in summaries, companies and sources (/)", "find"),
-    ("Companies panel", "Show or hide the company panel (c)", "toggle_companies"),
+    ("Companies panel", "Show the company panel and go into it; hide it from inside (c)", "toggle_companies"),
     ("Date range", "Filter by since..until (d)", "date_range"),
     ("Edit filter", "Edit the one-line filter (f)", "edit_filter"),
     ("Toggle all filters", "Turn every filter off or on again (ctrl+f)", "toggle_filters"),
     ("Go to date", "Jump to a date (:)", "goto_date"),
     ("Newest or oldest first", "Reverse the order (o)", "toggle_order"),
+    ("Read the article", "The whole article of the highlighted event, with its URL (a)", "article"),
     ("Export to CSV", "Export the events in view (e)", "export"),
     ("Reload", "Read the database again (r)", "reload"),
-    ("Keys", "Show every key (?)", "help"),
+    ("Help: every key", "What each key does (?)", "help"),
 ]
 
 
@@ -393,9 +369,18 @@ def make_app(
     records: list[dict] | None = None,
     today: date | None = None,
     export_dir: Path | None = None,
+    company_aliases: dict[str, str] | None = None,
+    start_filter: Filter | None = None,
 ) -> TimelineApp:
     """The app users get, for the CLI and the tests alike: on a database file, or on given event records."""
-    return TimelineApp(db_path, records=records, today=today, export_dir=export_dir)
+    return TimelineApp(
+        db_path,
+        records=records,
+        today=today,
+        export_dir=export_dir,
+        company_aliases=company_aliases,
+        start_filter=start_filter,
+    )
 
 
 def run_app(app: App, **options) -> int:

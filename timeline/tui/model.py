@@ -14,8 +14,9 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from itertools import chain
 
+from ..companies import Canonicaliser
 from ..models import Event, search_key
-from ..query import Filter
+from ..query import CompanyNames, Filter
 from ..view import View, build_columns
 
 MONTH_NAMES = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
@@ -81,19 +82,21 @@ class TimelineModel:
     view: View | None = None
     """The open view index the full records are read from; None when `records` hold them."""
     records: list[dict] | None = None
+    canonicaliser: Canonicaliser | None = None
+    """Resolves the aliases users type (the gazetteer's and their config's) to the timeline's names."""
 
     # loading
 
     @classmethod
-    def from_records(cls, records: list[dict]) -> TimelineModel:
+    def from_records(cls, records: list[dict], canonicaliser: Canonicaliser | None = None) -> TimelineModel:
         columns, ordered = build_columns(records)
-        model = cls(columns=columns, records=ordered)
+        model = cls(columns=columns, records=ordered, canonicaliser=canonicaliser)
         model.prepare()
         return model
 
     @classmethod
-    def from_view(cls, view: View) -> TimelineModel:
-        model = cls(columns=view.columns, view=view)
+    def from_view(cls, view: View, canonicaliser: Canonicaliser | None = None) -> TimelineModel:
+        model = cls(columns=view.columns, view=view, canonicaliser=canonicaliser)
         model.prepare()
         return model
 
@@ -101,15 +104,12 @@ class TimelineModel:
         """Derived lookups: dates, the company index and total counts; then the first refresh."""
         self.starts = [date.fromordinal(n) if n else None for n in self.columns["start"]]
         self.month_numbers = [d.year * 12 + d.month - 1 if d else None for d in self.starts]
+        self.names = CompanyNames(self.columns["companies"], self.canonicaliser)
         self.by_company: dict[str, list[int]] = {}
         for row, names in enumerate(self.columns["companies"]):
-            for name in names:
-                self.by_company.setdefault(name.lower(), []).append(row)
-        self.display_name = {}
-        for names in self.columns["companies"]:
-            for name in names:
-                self.display_name.setdefault(name.lower(), name)
-        self.total_counts = Counter({self.display_name[key]: len(rows) for key, rows in self.by_company.items()})
+            for key in {name.lower() for name in names}:
+                self.by_company.setdefault(key, []).append(row)
+        self.total_counts = self.names.counts
         self.refresh()
 
     def __len__(self) -> int:
@@ -207,8 +207,14 @@ class TimelineModel:
         flt = replace(self.effective_filter, companies=())
         if not flt.active:
             return self.total_counts
-        companies = self.columns["companies"]
-        return Counter(chain.from_iterable(companies[index] for index in self._filtered(flt)))
+        companies, canonical = self.columns["companies"], self.names.canonical
+        return Counter(
+            chain.from_iterable({canonical[name.lower()] for name in companies[index]} for index in self._filtered(flt))
+        )
+
+    def resolve_companies(self, typed: tuple[str, ...]) -> tuple[str, ...]:
+        """Typed company names as the timeline names them (aliases resolved); FilterError for an unknown one."""
+        return self.names.resolve_all(typed)
 
     def matches(self, text: str) -> list[int]:
         """Line numbers of the events in view whose text contains `text`."""
@@ -225,6 +231,28 @@ class TimelineModel:
         if self.newest_first:
             return next((n for n, start in zip(dated, starts, strict=True) if start <= day), dated[-1])
         return dated[min(bisect_left(starts, day), len(dated) - 1)]
+
+    def opening_line(self, today: date) -> int | None:
+        """Where the app opens: the latest event dated on or before today (recent news, not the oldest
+        background), or the first dated event when all lie ahead; None when nothing is dated."""
+        dated = [n for n, value in enumerate(self.lines) if value >= 0 and self.starts[value] is not None]
+        if not dated:
+            return None
+        past = [n for n in dated if self.starts[self.lines[n]] <= today]
+        if self.newest_first:
+            return past[0] if past else dated[-1]
+        return past[-1] if past else dated[0]
+
+    def change_since(self, before: TimelineModel) -> str:
+        """What a reload brought, in words: "no change", or how many events came and went."""
+        old, new = set(before.columns["event_id"]), set(self.columns["event_id"])
+        same = old == new and all(
+            before.columns[name] == self.columns[name] for name in ("value", "companies", "summary", "sources")
+        )
+        if same:
+            return f"Reloaded: no change ({len(self):,} events)"
+        added, gone = len(new - old), len(old - new)
+        return f"Reloaded: {len(self):,} events ({added:,} new, {gone:,} gone, others may have changed)"
 
     def density(self, bucket: str) -> tuple[list[str], list[int]]:
         """Event counts per bucket (month, quarter or year) over the dated events in view, zeros included."""

@@ -20,8 +20,11 @@ from textual.strip import Strip
 from ...terminal_text import printable
 from ..model import TimelineModel, date_label
 
-DATE_WIDTH = 14
+DATE_WIDTH = 17
+"""Wide enough for the longest label ("about 2024-04-26") and a space before the companies."""
 COMPANY_WIDTH = 26
+NARROW = 84
+"""Below this width the indent, the date and the companies take fewer columns."""
 
 
 class TimelineList(ScrollView, can_focus=True):
@@ -74,13 +77,17 @@ class TimelineList(ScrollView, can_focus=True):
 
     # public
 
-    def reset(self, keep_event: str | None = None) -> None:
-        """Re-read the model's lines, keeping the cursor on `keep_event` when it is still in view."""
+    def reset(self, keep_event: str | None = None, default_line: int | None = None) -> None:
+        """Re-read the model's lines, keeping the cursor on `keep_event` when it is still in view, else on
+        `default_line`, else on the first event."""
         self._generation += 1
         self._cache.clear()
         self.virtual_size = Size(self.size.width, len(self.model.lines))
         line = self.model.line_of_event(keep_event) if keep_event else None
-        self._move_to(line if line is not None else self._first_event_line(), center=True)
+        if line is None:
+            line = default_line if default_line is not None else self._first_event_line()
+        self._move_to(line, center=True)
+        self.call_after_refresh(self._scroll_to_cursor, True)  # the new virtual size lets it scroll that far
         self.refresh()
 
     def current_row(self) -> int | None:
@@ -126,7 +133,7 @@ class TimelineList(ScrollView, can_focus=True):
             part = "timeline-list--year" if level == 0 else "timeline-list--month"
             text = Text(("" if level == 0 else "  ") + heading, style=self.get_component_rich_style(part))
         else:
-            text = self._event_text(value, COMPANY_WIDTH if width >= 84 else COMPANY_WIDTH - 8)
+            text = self._event_text(value, width >= NARROW)
             if self.find_text:
                 style = self.get_component_rich_style("timeline-list--match")
                 text.highlight_words([self.find_text], style=style, case_sensitive=False)
@@ -136,15 +143,16 @@ class TimelineList(ScrollView, can_focus=True):
         segments = list(text.render(self.app.console))
         return Strip(segments, width).apply_style(base)
 
-    def _event_text(self, index: int, company_width: int) -> Text:
+    def _event_text(self, index: int, wide: bool) -> Text:
         row = self.model.row(index)
-        companies = ", ".join(row.companies)
-        if len(companies) > company_width - 1:
-            companies = companies[: company_width - 2] + "…"
+        indent, date_width, company_width = ("    ", DATE_WIDTH, COMPANY_WIDTH) if wide else ("  ", 15, 18)
         sources = f"×{row.source_count}" if row.source_count > 1 else ""
         return Text.assemble(
-            ("    " + date_label(row).ljust(DATE_WIDTH), self.get_component_rich_style("timeline-list--date")),
-            (printable(companies).ljust(company_width), self.get_component_rich_style("timeline-list--companies")),
+            (indent + column(date_label(row), date_width), self.get_component_rich_style("timeline-list--date")),
+            (
+                column(printable(", ".join(row.companies)), company_width),
+                self.get_component_rich_style("timeline-list--companies"),
+            ),
             (sources.ljust(4), self.get_component_rich_style("timeline-list--sources")),
             printable(row.summary),
         )
@@ -224,3 +232,10 @@ class TimelineList(ScrollView, can_focus=True):
     def on_blur(self) -> None:
         self._cache.clear()
         self.refresh()
+
+
+def column(text: str, width: int) -> str:
+    """`text` in a column of `width`, cut with an ellipsis so that at least one space always follows it."""
+    if len(text) > width - 1:
+        text = text[: width - 2] + "…"
+    return text.ljust(width)
