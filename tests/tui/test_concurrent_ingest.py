@@ -55,6 +55,7 @@ async def test_the_app_keeps_showing_the_events_it_read_and_says_the_database_ch
     async with app.run_test(size=(120, 36), notifications=True) as pilot:
         await app.workers.wait_for_complete()
         await pilot.pause()
+        await pilot.press("g")  # the oldest event, e005
         store_events(db, records)
         await pilot.press("j")
         await pilot.pause()
@@ -63,9 +64,9 @@ async def test_the_app_keeps_showing_the_events_it_read_and_says_the_database_ch
         assert timeline.current_event_id() == "e006"
         detail = str(app.query_one(EventDetail).query_one("#detail-body").render())
         assert "A message was posted on Friday on LinkedIn" in detail and "articles/006.txt" in detail
-        assert any("press r to reload" in n.message for n in app._notifications)
+        assert any("press r to reload" in message for message in app.status_line.history)
         await pilot.press("j")  # said once
-        assert sum("press r to reload" in n.message for n in app._notifications) == 1
+        assert sum("press r to reload" in message for message in app.status_line.history) == 1
         await pilot.press("r")
         await app.workers.wait_for_complete()
         await pilot.pause()

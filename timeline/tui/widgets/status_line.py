@@ -19,6 +19,8 @@ class StatusLine(Static):
     def __init__(self, **kwargs) -> None:
         super().__init__("", **kwargs)
         self.message = ""
+        self.history: list[str] = []
+        """Every message said, oldest first (what a user saw, for tests and bug reports)."""
         self._timer: Timer | None = None
 
     def on_mount(self) -> None:
@@ -27,6 +29,7 @@ class StatusLine(Static):
     def say(self, message: str, severity: str = "information", timeout: float = 5.0) -> None:
         """Show `message` as plain text (never markup) until `timeout` seconds pass or another replaces it."""
         self.message = message
+        self.history.append(message)
         self.update(Text(" ".join(message.split()), style=STYLES.get(severity, ""), no_wrap=True, overflow="ellipsis"))
         self.display = True
         if self._timer is not None:
