@@ -16,6 +16,7 @@ from .commands.common import CONTEXT, global_options, group_options
 from .commands.companies import companies
 from .commands.dates import dates
 from .commands.export import export
+from .commands.forget import forget
 from .commands.ingest import ingest
 from .commands.ui import ui
 
@@ -36,6 +37,7 @@ def cli(ctx: click.Context, db: Path | None, config_path: Path | None, model: st
       timeline                               browse them
       timeline export -o events.csv          write them as CSV
       timeline export --company Renault --since 2024-01 --format jsonl -o -
+      timeline forget --source old-news/     remove articles and their events
 
     --db, --config, --model and -v also work after the command (`timeline ingest seeds/ --db x.json`).
     """
@@ -45,7 +47,7 @@ def cli(ctx: click.Context, db: Path | None, config_path: Path | None, model: st
         ctx.invoke(ui)
 
 
-for command in (ingest, ui, export, companies, articles, dates):
+for command in (ingest, ui, export, companies, articles, dates, forget):
     cli.add_command(global_options(command))
 
 

@@ -145,6 +145,15 @@ class Store:
         table.remove(lambda record: record["doc_id"] in incoming)
         table.insert_multiple(doc.to_dict() for doc in incoming.values())
 
+    def document_paths(self) -> dict[str, str]:
+        """doc_id -> the path the document was read from, as ingest was given it."""
+        return {record["doc_id"]: record.get("path", "") for record in self._db.table("documents").all()}
+
+    def remove_documents(self, doc_ids: Iterable[str]) -> None:
+        """Remove documents by doc_id; their events stay until the events are replaced."""
+        gone = set(doc_ids)
+        self._db.table("documents").remove(lambda record: record["doc_id"] in gone)
+
     def count_documents(self) -> int:
         return len(self._db.table("documents"))
 
