@@ -12,7 +12,7 @@ import click
 
 from . import __version__
 from .commands.articles import articles
-from .commands.common import CONTEXT, global_options, group_options
+from .commands.common import CONTEXT, UserError, global_options, group_options
 from .commands.companies import companies
 from .commands.dates import dates
 from .commands.export import export
@@ -21,7 +21,20 @@ from .commands.ingest import ingest
 from .commands.ui import ui
 
 
-@click.group(invoke_without_command=True, context_settings=CONTEXT)
+class TimelineGroup(click.Group):
+    """The group, turning a store failure met anywhere in a command (a full disk mid-ingest, a record a hand
+    edit broke) into the one-line error that names the database."""
+
+    def invoke(self, ctx: click.Context):
+        from .store import StoreError
+
+        try:
+            return super().invoke(ctx)
+        except StoreError as error:
+            raise UserError(str(error)) from error
+
+
+@click.group(cls=TimelineGroup, invoke_without_command=True, context_settings=CONTEXT)
 @group_options
 @click.version_option(__version__, prog_name="timeline")
 @click.pass_context

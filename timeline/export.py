@@ -8,17 +8,15 @@ prefixed with a single quote, as OWASP advises against CSV injection.
 from __future__ import annotations
 
 import csv
-import errno
 import io
 import json
-import os
-import secrets
 import shlex
 import sys
 from collections.abc import Iterable
 from pathlib import Path
-from typing import TextIO
+from typing import BinaryIO, TextIO
 
+from .files import replace_bytes, replace_file
 from .models import Event
 from .query import Filter
 from .terminal_text import json_line, printable
@@ -125,42 +123,23 @@ def _is_terminal(out: TextIO) -> bool:
 
 
 def write_file(events: Iterable[Event], path: Path | str, fmt: str = "csv") -> int:
-    """Write events to `path` ('-' for standard output) atomically; returns the number of rows.
+    """Write events to `path` ('-' for standard output) through `files.replace_file`: atomically, links
+    followed, permissions kept, written through to a terminal, a pipe or a device. Returns the number of rows.
 
     The folder must exist (a typo in it is an error, not a new folder)."""
     if str(path) == "-":
         return write_stream(events, sys.stdout, fmt)
-    buffer = io.StringIO()
-    count = write_stream(events, buffer, fmt)
-    replace_file(Path(path), buffer.getvalue())
-    return count
+    rows = 0
 
+    def write(out: BinaryIO) -> None:
+        nonlocal rows
+        text = io.TextIOWrapper(out, encoding="utf-8", newline="")
+        rows = write_stream(events, text, fmt)
+        text.flush()
+        text.detach()
 
-def replace_file(target: Path, text: str) -> None:
-    """Write `text` beside `target`, then rename it over: a reader never sees half a file.
-
-    The file gets the permissions a plain `open()` gives (0666 less the umask), or keeps those of the file
-    it replaces; mkstemp's private 0600 would make an export unreadable to the people it is shared with.
-    """
-    if not target.parent.is_dir():
-        raise FileNotFoundError(errno.ENOENT, "no such folder", str(target.parent))
-    existing_mode = target.stat().st_mode & 0o777 if target.is_file() else None
-    while True:
-        temporary = target.with_name(f".{target.name}.{secrets.token_hex(6)}.tmp")
-        try:
-            handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
-            break
-        except FileExistsError:
-            continue
-    try:
-        if existing_mode is not None:
-            os.fchmod(handle, existing_mode)
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
-            out.write(text)
-        os.replace(temporary, target)
-    finally:
-        if os.path.exists(temporary):
-            os.unlink(temporary)
+    replace_file(path, write)
+    return rows
 
 
 def write_filter_sidecar(
@@ -185,5 +164,5 @@ def write_filter_sidecar(
         "order": "newest first" if newest_first else "oldest first",
     }
     target = Path(f"{path}.filter.json")
-    replace_file(target, json.dumps(sidecar, indent=2, ensure_ascii=False) + "\n")
+    replace_bytes(target, (json.dumps(sidecar, indent=2, ensure_ascii=False) + "\n").encode("utf-8"))
     return target

@@ -1,16 +1,18 @@
 """The store: documents and merged events in one TinyDB JSON file.
 
-Writes are batched in memory and reach the disk only through `flush()`, which writes a temporary file
-beside the database and renames it over the old one, so a crash at any moment leaves either the old or
-the new file, never a half-written one. A file that is not ours, is corrupt, or comes from a newer
-version of timeline is refused with a message and never overwritten. A lock file keeps two writers apart.
+Writes are batched in memory and reach the disk only through `flush()`, which replaces the file through
+`files.replace_file` (a temporary file renamed over it: a crash at any moment leaves the old or the new
+file, never half of one; links followed, permissions kept). A file that is not ours (`db_shape`), is
+corrupt, comes from a newer version of timeline, or is read-only is refused with one line and never
+written. A lock file beside the database keeps two writers apart. Every failure is a `StoreError` whose
+message names the file; the data on disk stays as the last complete write left it.
 """
 
 from __future__ import annotations
 
+import io
 import json
-import os
-import tempfile
+import logging
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -19,11 +21,15 @@ from tinydb import Query, TinyDB
 from tinydb.middlewares import CachingMiddleware
 from tinydb.storages import Storage
 
+from . import db_shape
+from .files import check_writable, failure, is_stream, make_folder, replace_file, resolved
 from .models import Document, Event
 from .view import write_view
 
 SCHEMA_VERSION = 1
-TABLES = ("meta", "documents", "events")
+TABLES = db_shape.TABLES
+LOGGER = logging.getLogger(__name__)
+LEFT_UNTOUCHED = "it was left untouched - pass --db to choose another file"
 
 
 class StoreError(RuntimeError):
@@ -31,7 +37,7 @@ class StoreError(RuntimeError):
 
 
 class AtomicJSONStorage(Storage):
-    """TinyDB storage that reads once and writes by atomic rename."""
+    """TinyDB storage that reads once, refuses what is not a timeline database, and writes by atomic rename."""
 
     def __init__(self, path: str, read_only: bool = False):
         self.path = Path(path)
@@ -53,27 +59,29 @@ class AtomicJSONStorage(Storage):
                 f"{self.path}: the database is corrupt or truncated ({error.__class__.__name__}); "
                 "it was left untouched - move it aside or pass --db to use another file"
             ) from error
-        if not isinstance(data, dict) or not set(data) <= set(TABLES) | {"_default"}:
-            raise StoreError(
-                f"{self.path}: not a timeline database (unexpected content); it was left untouched - "
-                "pass --db to choose another file"
-            )
+        if isinstance(data, dict) and db_shape.is_empty(data):
+            return None
+        problem = db_shape.problem(data)
+        if problem:
+            raise StoreError(f"{self.path}: not a timeline database ({problem}); {LEFT_UNTOUCHED}")
         return data
 
     def write(self, data: dict) -> None:
         if self.read_only:
             raise StoreError(f"{self.path}: opened read-only")
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".tmp", dir=self.path.parent)
+
+        def dump(out) -> None:
+            text = io.TextIOWrapper(out, encoding="utf-8", newline="")
+            json.dump(data, text, ensure_ascii=False, separators=(",", ":"))
+            text.flush()
+            text.detach()
+
         try:
-            with os.fdopen(handle, "w", encoding="utf-8") as out:
-                json.dump(data, out, ensure_ascii=False, separators=(",", ":"))
-                out.flush()
-                os.fsync(out.fileno())
-            os.replace(temporary, self.path)
-        finally:
-            if os.path.exists(temporary):
-                os.unlink(temporary)
+            replace_file(self.path, dump)
+        except OSError as error:
+            raise StoreError(
+                failure(self.path, error, "cannot write the database") + "; it keeps its last complete write"
+            ) from error
 
     def close(self) -> None:
         pass
@@ -87,20 +95,16 @@ class Store:
     """Documents (keyed by content hash) and events, with batched atomic writes."""
 
     def __init__(self, path: Path | str, *, read_only: bool = False, lock_timeout: float = 30.0):
-        self.path = Path(path)
+        self.path = resolved(path)  # through a link: the file it names is the database, and is locked
         self.read_only = read_only
         self._view_dirty = False
+        self._write_failed = False
         self._lock = None
+        if is_stream(path) or self.path.is_dir():
+            kind = "a folder" if self.path.is_dir() else "not a regular file"
+            raise StoreError(f"{path}: {kind}, not a database file; {LEFT_UNTOUCHED}")
         if not read_only:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            self._lock = FileLock(str(self.path) + ".lock")
-            try:
-                self._lock.acquire(timeout=lock_timeout)
-            except Timeout:
-                raise StoreError(
-                    f"{self.path}: another timeline process is writing this database; "
-                    "wait for it to finish and try again"
-                ) from None
+            self._lock = self._acquire_lock(lock_timeout)
         try:
             self._db = TinyDB(str(self.path), storage=_Cache(AtomicJSONStorage), read_only=read_only)
             self._check_schema()
@@ -108,12 +112,33 @@ class Store:
             self._release()
             raise
 
+    def _acquire_lock(self, timeout: float) -> FileLock:
+        try:
+            make_folder(self.path)
+            check_writable(self.path)
+        except PermissionError as error:
+            if error.filename == str(self.path):
+                raise StoreError(
+                    f"{self.path}: the database is read-only; make it writable (chmod u+w) to add to it - "
+                    "it was left untouched"
+                ) from error
+            raise StoreError(failure(self.path, error, "cannot write the database there")) from error
+        except OSError as error:
+            raise StoreError(failure(self.path, error, "cannot write the database there")) from error
+        lock = FileLock(str(self.path) + ".lock")
+        try:
+            lock.acquire(timeout=timeout)
+        except Timeout:
+            raise StoreError(
+                f"{self.path}: another timeline process is writing this database; wait for it to finish and try again"
+            ) from None
+        except OSError as error:
+            raise StoreError(failure(self.path, error, f"cannot create the lock file {lock.lock_file}")) from error
+        return lock
+
     def _check_schema(self) -> None:
-        meta = self._db.table("meta").all()
-        version = meta[0].get("schema_version") if meta else None
-        has_data = bool(self._db.table("documents")) or bool(self._db.table("events"))
-        if version is None and has_data:
-            raise StoreError(f"{self.path}: not a timeline database (no schema version); it was left untouched")
+        data = self._db.storage.read()
+        version = db_shape.schema_version(data) if data else None
         if version is not None and version > SCHEMA_VERSION:
             raise StoreError(
                 f"{self.path}: written by a newer timeline (schema {version}, this one reads {SCHEMA_VERSION}); "
@@ -130,11 +155,11 @@ class Store:
 
     def documents(self) -> Iterator[Document]:
         for record in self._db.table("documents").all():
-            yield Document.from_dict(record)
+            yield self._read(Document, record)
 
     def document(self, doc_id: str) -> Document | None:
         record = self._db.table("documents").get(Query().doc_id == doc_id)
-        return Document.from_dict(record) if record else None
+        return self._read(Document, record) if record else None
 
     def put_documents(self, documents: Iterable[Document]) -> None:
         """Insert or replace documents by doc_id (a changed article replaces its old version)."""
@@ -166,7 +191,7 @@ class Store:
         self._view_dirty = True
 
     def events(self) -> list[Event]:
-        return [Event.from_dict(record) for record in self._db.table("events").all()]
+        return [self._read(Event, record) for record in self._db.table("events").all()]
 
     def event_records(self) -> list[dict]:
         """Events as stored dicts, for readers that do not need objects (the TUI's fast load)."""
@@ -186,20 +211,39 @@ class Store:
         }
         return stored != merged
 
+    def _read(self, kind: type[Document] | type[Event], record: dict):
+        """A stored record as an object; a record a hand edit broke is a refusal naming it, not a traceback."""
+        try:
+            return kind.from_dict(record)
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
+            name = record.get("doc_id") or record.get("event_id")
+            raise StoreError(
+                f"{self.path}: not a timeline database ({kind.__name__.lower()} {name!r} is not a valid record: "
+                f"{error.__class__.__name__} {error}); {LEFT_UNTOUCHED}"
+            ) from error
+
     # lifecycle
 
     def flush(self) -> None:
-        if not self.read_only:
+        """Write what changed; a failure (a full disk) leaves the file as the last complete write left it."""
+        if self.read_only:
+            return
+        try:
             self._db.storage.flush()
-            if self._view_dirty:
+        except StoreError:
+            self._write_failed = True  # closing will not try the same write again
+            raise
+        if self._view_dirty:
+            try:
                 write_view(self.path, self.event_records())
-                self._view_dirty = False
+            except OSError as error:  # derived data: the app reads the database itself while the view is stale
+                LOGGER.warning("%s: cannot write the app's view index (%s)", self.path, error.strerror)
+            self._view_dirty = False
 
     def close(self) -> None:
         try:
-            if not self.read_only:
+            if not self.read_only and not self._write_failed:
                 self.flush()
-                self._db.close()
         finally:
             self._release()
 

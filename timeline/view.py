@@ -17,11 +17,11 @@ from __future__ import annotations
 import json
 import os
 import secrets
-import tempfile
 from datetime import date
 from pathlib import Path
 from typing import BinaryIO
 
+from .files import replace_bytes, resolved
 from .models import precision_rank, search_text
 
 VIEW_VERSION = 4
@@ -71,7 +71,9 @@ def write_view(db_path: Path, records: list[dict]) -> None:
         offsets.append(position)
         position += len(line)
         lines.append(line)
-    _atomic_write(lines_path, b"".join(lines))
+    stat = db_path.stat()
+    mode = stat.st_mode & 0o777  # the view holds the database's data: it is as private or as shared
+    replace_bytes(lines_path, b"".join(lines), mode)
     stat = db_path.stat()
     header = {
         "version": VIEW_VERSION,
@@ -82,7 +84,7 @@ def write_view(db_path: Path, records: list[dict]) -> None:
         "offsets": offsets,
         "columns": columns,
     }
-    _atomic_write(index_path, json.dumps(header, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
+    replace_bytes(index_path, json.dumps(header, ensure_ascii=False, separators=(",", ":")).encode("utf-8"), mode)
 
 
 def read_view(db_path: Path) -> dict | None:
@@ -127,6 +129,7 @@ def open_view(db_path: Path, attempts: int = 3) -> View | None:
     """The view index with its lines file open, when both match the database as it is now and each other;
     else None (the caller reads the database). A writer caught between its two renames is waited out by
     trying again."""
+    db_path = resolved(db_path)  # the store writes the view beside the file a link names
     index_path, lines_path = view_paths(db_path)
     for _ in range(attempts):
         try:
@@ -173,14 +176,3 @@ def _estimate(record: dict) -> dict | None:
 def _order_key(record: dict) -> tuple:
     when = record.get("date") or _estimate(record) or {}
     return (not when, when.get("start") or "", precision_rank(when.get("precision")), record["event_id"])
-
-
-def _atomic_write(path: Path, data: bytes) -> None:
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-        os.replace(temporary, path)
-    finally:
-        if os.path.exists(temporary):
-            os.unlink(temporary)

@@ -30,6 +30,7 @@ def export(ctx: click.Context, fmt: str, companies, since, until, search: str, n
     published, source_count, estimated, inferred. JSONL carries every event with all its mentions.
     """
     from ..export import write_file
+    from ..files import failure
     from ..query import FilterError, apply, make_filter, newest_first_order
 
     try:
@@ -49,6 +50,6 @@ def export(ctx: click.Context, fmt: str, companies, since, until, search: str, n
     try:
         count = write_file(events, output, fmt)
     except OSError as error:
-        raise UserError(f"{output}: cannot write ({error.strerror}: {error.filename})") from error
+        raise UserError(failure(output, error)) from error
     if output != "-":
         click.echo(f"{count} events written to {printable(output)}", err=True)

@@ -131,6 +131,10 @@ class TimelineApp(Dialogs, App[None]):
         except StoreError as error:
             self.post_message(LoadFailed(str(error)))
             return
+        except (KeyError, TypeError, ValueError, AttributeError) as error:  # an event record a hand edit broke
+            problem = f"{error.__class__.__name__} {error}"
+            self.post_message(LoadFailed(f"{self.db_path}: not a timeline database ({problem})"))
+            return
         model.newest_first, model.filter = self.model.newest_first, self.model.filter
         model.filters_enabled = self.model.filters_enabled
         model.refresh()

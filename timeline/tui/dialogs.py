@@ -8,6 +8,7 @@ from pathlib import Path
 from textual import work
 
 from ..export import write_file, write_filter_sidecar
+from ..files import failure, is_stream
 from ..query import FilterError, check_range, date_bound, parse_filter
 from .messages import ExportFinished
 from .screens import PromptScreen
@@ -129,11 +130,13 @@ class Dialogs:
         try:
             events = self.model.events_in_view()
             count = write_file(events, path, "csv")
-            write_filter_sidecar(path, self.model.effective_filter, count, self.model.newest_first, self.db_path)
+            if not is_stream(path):  # a pipe or a device has no folder to put the filter in
+                write_filter_sidecar(path, self.model.effective_filter, count, self.model.newest_first, self.db_path)
         except OSError as error:
-            self.call_from_thread(self.notify, f"{path}: cannot write ({error.strerror})", severity="error")
+            self.call_from_thread(self.notify, failure(path, error), severity="error")
             return
         self.post_message(ExportFinished(str(path), count))
 
     def on_export_finished(self, message: ExportFinished) -> None:
-        self.notify(f"Exported {message.rows:,} events to {message.path} (filter in {message.path}.filter.json)")
+        sidecar = "" if is_stream(message.path) else f" (filter in {message.path}.filter.json)"
+        self.notify(f"Exported {message.rows:,} events to {message.path}{sidecar}")
