@@ -93,6 +93,20 @@ def test_companies_and_export_show_article_text_as_text(tmp_path):
     assert json.loads(exported.output)["companies"] == [ATTACK]
 
 
+def test_articles_shows_titles_and_ids_as_text(tmp_path):
+    from timeline.models import Document
+
+    db = tmp_path / "db.json"
+    with Store(db) as store:
+        store.put_documents([Document(doc_id=f"{ATTACK}.txt", doc_hash="h", text="x", title=ATTACK)])
+    table = CliRunner().invoke(cli, ["--db", str(db), "articles"])
+    assert table.exit_code == 0 and table.output.count("pwned") == 2
+    assert_shown_as_text(table.output)
+    lines = CliRunner().invoke(cli, ["--db", str(db), "articles", "--format", "jsonl"])
+    assert_shown_as_text(lines.output)
+    assert json.loads(lines.output)["title"] == ATTACK
+
+
 def test_error_lines_show_file_names_as_text(tmp_path):
     bad = tmp_path / f"{ATTACK}.txt"
     bad.write_bytes(b"")  # an empty file: one error line naming it

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from datetime import date
 
 import click
 
+from ..terminal_text import json_line, printable
 from .common import CONTEXT, open_store, settings_of
 
 
@@ -41,7 +41,7 @@ def articles(ctx: click.Context, fmt: str) -> None:
                 "title": document.title,
                 "url": document.url or None,
             }
-            click.echo(json.dumps(record, ensure_ascii=False))
+            click.echo(json_line(record))
         else:
             title = " ".join(document.title.split())
-            click.echo(f"{published or 'undated':10}  {count:6d}  {document.doc_id}  {title}")
+            click.echo(f"{published or 'undated':10}  {count:6d}  {printable(document.doc_id)}  {printable(title)}")
