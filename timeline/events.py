@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import replace
-from datetime import date, timedelta
+from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
@@ -322,7 +322,7 @@ def _story_day(text: str, timexes: list[Timex], published: date | None, dateline
         if timex.start < lead_start or _inside(timex, dateline) or not timex.is_event_date or _alone(text, timex):
             continue
         if timex.precision == "day" and timex.start_date is not None:
-            if published - timedelta(days=STORY_LAG_DAYS) <= timex.start_date < published:
+            if 0 < (published - timex.start_date).days <= STORY_LAG_DAYS:  # a difference: no date leaves the calendar
                 return DateValue.from_timex(timex)
             break
     return day

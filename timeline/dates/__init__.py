@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import replace
-from datetime import date, timedelta
+from datetime import date
 
 from ..models import Timex
 from . import days, periods, stretches  # noqa: F401 (importing them registers their resolvers)
@@ -71,7 +71,7 @@ def find_dates(
             def tense_of(start=start, end=end) -> str | None:
                 return (tense_at(start, end) if tense_at else None) or guess_tense(text, start, end)
 
-            reading = RESOLVERS[name](match, Context(text, start, end, published, tense_of))
+            reading = _resolve(name, match, Context(text, start, end, published, tense_of))
             if reading is not None and plausible(reading.period, earliest_year, latest_year):
                 candidates.append((start, end, _PRIORITY[name], reading))
     chosen = _split_ranges(text, _without_overlaps(candidates), earliest_year, latest_year)
@@ -85,6 +85,15 @@ def find_dates(
         found.extend(parse_spans(text, extra, published, earliest_year, latest_year))
         found.sort(key=lambda timex: timex.start)
     return found
+
+
+def _resolve(name: str, match: re.Match, ctx: Context) -> Reading | None:
+    """The resolver's reading; an expression whose value leaves the calendar ("3000 years ago", "next week"
+    from 9999-12-31) names no date, and claims its span so that no part of it is read instead."""
+    try:
+        return RESOLVERS[name](match, ctx)
+    except iv.OutOfCalendar:
+        return INVALID
 
 
 def plausible(period: iv.Period | None, earliest_year: int, latest_year: int) -> bool:
@@ -199,8 +208,12 @@ def _day_before_or_after(text: str, chosen: list[tuple[int, int, Reading]]) -> l
         before = _DAY_BEFORE_OR_AFTER.search(text, max(0, start - 16), start)
         if before and reading.type == "DATE" and reading.period is not None and reading.period.precision == "day":
             step = 1 if before["way"].lower() == "after" else -1
-            day = iv.day(reading.period.start + timedelta(days=step))
-            start, reading = before.start(), replace(reading, value=day.value, period=day)
+            try:
+                day = iv.day(iv.shift(reading.period.start, step))
+            except iv.OutOfCalendar:
+                start, reading = before.start(), INVALID
+            else:
+                start, reading = before.start(), replace(reading, value=day.value, period=day)
         shifted.append((start, end, reading))
     return shifted
 
@@ -221,26 +234,38 @@ def _follow_the_story(text: str, chosen: list[tuple[int, int, Reading]]) -> list
     named_at = 0
     followed = []
     for start, end, reading in chosen:
-        if reading.year_before_named and reference is not None and not _SENTENCE_END.search(text, named_at, start):
-            shifted = iv.year_before(reference)
-            if shifted is not None:
-                reading = replace(reading, value=shifted.value, period=shifted, from_reported=None)
-        if reading.from_reported is not None and reported is not None:
-            period = reading.from_reported(reported)
-            reading = replace(reading, value=period.value, period=period)
-        if reading.reports_quarter:
-            reported = reading.period
-        if reading.refers is not None:
-            period = reading.refers(reference) if reference is not None else None
-            if period is not None:
-                kind = "DATE" if reading.type == ANAPHOR else reading.type
-                reading = replace(reading, type=kind, value=period.value, period=period, anchored=True)
-            elif reading.type == ANAPHOR:
-                reading = INVALID
+        try:
+            reading, reported = _counted_from(text, start, named_at, reading, reference, reported)
+        except iv.OutOfCalendar:
+            reading = INVALID  # "the following year" after 9999
         if _moves_the_story(text, start, reading, reference):
             reference, named_at = reading.period, end
         followed.append((start, end, reading))
     return followed
+
+
+def _counted_from(
+    text: str, start: int, named_at: int, reading: Reading, reference: iv.Period | None, reported: iv.Period | None
+) -> tuple[Reading, iv.Period | None]:
+    """The reading counted from the time the story last named (at `named_at`) and the quarter it reports; and
+    the quarter reported from now on."""
+    if reading.year_before_named and reference is not None and not _SENTENCE_END.search(text, named_at, start):
+        shifted = iv.year_before(reference)
+        if shifted is not None:
+            reading = replace(reading, value=shifted.value, period=shifted, from_reported=None)
+    if reading.from_reported is not None and reported is not None:
+        period = reading.from_reported(reported)
+        reading = replace(reading, value=period.value, period=period)
+    if reading.reports_quarter:
+        reported = reading.period
+    if reading.refers is not None:
+        period = reading.refers(reference) if reference is not None else None
+        if period is not None:
+            kind = "DATE" if reading.type == ANAPHOR else reading.type
+            reading = replace(reading, type=kind, value=period.value, period=period, anchored=True)
+        elif reading.type == ANAPHOR:
+            reading = INVALID
+    return reading, reported
 
 
 def _moves_the_story(text: str, start: int, reading: Reading, reference: iv.Period | None) -> bool:

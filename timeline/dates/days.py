@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import replace
-from datetime import date, timedelta
+from datetime import date
 
 from . import intervals as iv
 from .grammar import WEEKDAY_NAMES
@@ -112,7 +112,7 @@ def _month(m: re.Match, ctx: Context) -> Reading | None:
     if ctx.anchor is None:
         return Reading("DATE", None)
     number = month_number(word)
-    options = [date(y, number, 1) for y in (ctx.anchor.year - 1, ctx.anchor.year, ctx.anchor.year + 1)]
+    options = [iv.calendar_date(y, number, 1) for y in (ctx.anchor.year - 1, ctx.anchor.year, ctx.anchor.year + 1)]
     first_of_anchor_month = ctx.anchor.replace(day=1)
     chosen = nearest(first_of_anchor_month, options, tense_or_deadline(ctx))
     return dated(iv.month(chosen.year, number), anchored=True)
@@ -130,7 +130,7 @@ def _month_range(m: re.Match, ctx: Context) -> Reading | None:
     elif ctx.anchor is None:
         return Reading("DATE", None)
     else:
-        options = [date(y, last, 1) for y in (ctx.anchor.year - 1, ctx.anchor.year, ctx.anchor.year + 1)]
+        options = [iv.calendar_date(y, last, 1) for y in (ctx.anchor.year - 1, ctx.anchor.year, ctx.anchor.year + 1)]
         chosen = nearest(ctx.anchor.replace(day=1), options, tense_or_deadline(ctx))
         end = iv.month(chosen.year, last)
     start = iv.month(end.start.year - (1 if first > last else 0), first)
@@ -187,7 +187,7 @@ _FROM_THE_STORY = {"previous": -1, "prior": -1, "preceding": -1, "following": 1}
 def _step_to(base: date, weekday: int, direction: int) -> date:
     """The nearest such weekday strictly before (-1) or after (+1) `base`."""
     steps = (direction * (weekday - base.weekday())) % 7 or 7
-    return base + timedelta(days=direction * steps)
+    return iv.shift(base, direction * steps)
 
 
 def _weekday_from(weekday: int, direction: int) -> Callable[[iv.Period], iv.Period | None]:
@@ -206,18 +206,18 @@ def _weekday_date(ctx: Context, weekday: int, rel: str) -> date:
     assert ctx.anchor is not None
     delta = weekday - ctx.anchor.weekday()
     if not rel and ctx.planned:  # the nearer of the two: "planned for Saturday" is tomorrow or yesterday
-        return ctx.anchor + timedelta(days=min(delta % 7, delta % 7 - 7, key=abs))
+        return iv.shift(ctx.anchor, min(delta % 7, delta % 7 - 7, key=abs))
     if rel in ("last", "past"):
         return _step_to(ctx.anchor, weekday, -1)
     if rel in ("next", "coming"):
         return _step_to(ctx.anchor, weekday, 1)
     if rel == "this":
-        return ctx.anchor + timedelta(days=delta)
+        return iv.shift(ctx.anchor, delta)
     if tense_or_deadline(ctx) in ("future", "present", "deadline"):
         delta = delta + 7 if delta < 0 else delta  # "will meet on Friday", "they meet Friday": the coming one
     else:
         delta = delta - 7 if delta > 0 else delta
-    return ctx.anchor + timedelta(days=delta)
+    return iv.shift(ctx.anchor, delta)
 
 
 _NAME_BEFORE = re.compile(r"\b(?:[A-Z]{2,}|[A-Z][a-z]+) +$")
@@ -246,7 +246,7 @@ def _relword(m: re.Match, ctx: Context) -> Reading | None:
     part = m["part"] or ("night" if word in ("tonight", "last night") else None)
     if ctx.anchor is None:
         return Reading("TIME" if part else "DATE", None)
-    found = ctx.anchor + timedelta(days=offset)
+    found = iv.shift(ctx.anchor, offset)
     if part:
         return Reading("TIME", f"{found.isoformat()}T{PARTS_OF_DAY[part.lower()]}", iv.day(found), True)
     return dated(iv.day(found), anchored=True)
@@ -319,12 +319,12 @@ def _day_of_clock(weekday, month, day, rel, ctx: Context):
         if safe_date(2000, month_number(month), day_number(day)) is None:
             return INVALID
         return year_for(ctx.anchor, month_number(month), day_number(day), tense_or_deadline(ctx))
-    return ctx.anchor + timedelta(days={"today": 0, "yesterday": -1, "tomorrow": 1}[rel.lower()])
+    return iv.shift(ctx.anchor, {"today": 0, "yesterday": -1, "tomorrow": 1}[rel.lower()])
 
 
 def _weekday_on_or_after(year: int, month: int, day: int, weekday: int) -> date:
-    first = date(year, month, day)
-    return first + timedelta(days=(weekday - first.weekday()) % 7)
+    first = iv.calendar_date(year, month, day)
+    return iv.shift(first, (weekday - first.weekday()) % 7)
 
 
 def easter_sunday(year: int) -> date:
@@ -337,7 +337,7 @@ def easter_sunday(year: int) -> date:
     weekday = (32 + 2 * rest_c + 2 * leap_y - moon - rest_y) % 7
     shift = (golden + 11 * moon + 22 * weekday) // 451
     month, day = divmod(moon + weekday - 7 * shift + 114, 31)
-    return date(year, month, day + 1)
+    return iv.calendar_date(year, month, day + 1)
 
 
 _MOVABLE_HOLIDAYS: dict[str, Callable[[int], date]] = {
@@ -349,8 +349,8 @@ _MOVABLE_HOLIDAYS: dict[str, Callable[[int], date]] = {
     "easter": easter_sunday,
     "easter sunday": easter_sunday,
     "easter week": easter_sunday,  # the Holy Week that ends on Easter Sunday: its ISO week
-    "easter monday": lambda year: easter_sunday(year) + timedelta(days=1),
-    "good friday": lambda year: easter_sunday(year) - timedelta(days=2),
+    "easter monday": lambda year: iv.shift(easter_sunday(year), 1),
+    "good friday": lambda year: iv.shift(easter_sunday(year), -2),
 }
 """The holidays news dates by weekday or by the moon, not by a fixed day."""
 
@@ -372,6 +372,6 @@ def _holiday(m: re.Match, ctx: Context) -> Reading | None:
         options = [movable(y) for y in years]
     else:
         month, day = _HOLIDAYS[name]
-        options = [date(y, month, day) for y in years]
+        options = [iv.calendar_date(y, month, day) for y in years]
     chosen = nearest(ctx.anchor, options, ctx.tense)
     return dated(iv.week(chosen) if name.endswith("week") else iv.day(chosen), anchored=True)

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from datetime import date, timedelta
+from datetime import date
 
 from . import intervals as iv
 from .lexicon import (
@@ -118,7 +118,7 @@ def dated(reading_period: iv.Period, anchored: bool = False) -> Reading:
 
 def safe_date(year: int, month: int, day: int) -> date | None:
     try:
-        return date(year, month, day)
+        return iv.calendar_date(year, month, day)
     except ValueError:
         return None
 
@@ -179,19 +179,22 @@ def nearest(anchor: date, candidates: list[date], tense: str | None) -> date:
     them of a cut in September"), unless the date qualifies a past deed itself ('done'). A deadline is the
     next one within half a year, else the closest.
     """
-    window = timedelta(days=NEAR_FUTURE_DAYS)
-    soon = [c for c in candidates if anchor < c <= anchor + window]
+
+    def days_ahead(c: date) -> int:
+        return (c - anchor).days  # a difference, never a date: the anchor may sit at the calendar's edge
+
+    soon = [c for c in candidates if 0 < days_ahead(c) <= NEAR_FUTURE_DAYS]
     earlier = [c for c in candidates if c <= anchor]
-    if tense == "past" and soon and not [c for c in earlier if anchor - window <= c]:
+    if tense == "past" and soon and not [c for c in earlier if -days_ahead(c) <= NEAR_FUTURE_DAYS]:
         return soon[0]
     if tense == "done":
         tense = "past"
     if tense == "deadline":
-        ahead = [c for c in candidates if anchor <= c <= anchor + timedelta(days=DEADLINE_REACH_DAYS)]
+        ahead = [c for c in candidates if 0 <= days_ahead(c) <= DEADLINE_REACH_DAYS]
         return min(ahead) if ahead else nearest(anchor, candidates, None)
     if tense not in ("past", "future"):
-        closest = min(candidates, key=lambda c: (abs((c - anchor).days), c > anchor))
-        if closest <= anchor + window or not earlier:
+        closest = min(candidates, key=lambda c: (abs(days_ahead(c)), c > anchor))
+        if days_ahead(closest) <= NEAR_FUTURE_DAYS or not earlier:
             return closest
         return max(earlier)
     if tense == "future":
@@ -312,8 +315,8 @@ def nearest_period(ctx: Context, options: list[iv.Period], reported: bool = Fals
         if current:
             return current[0]
     if ctx.tense == "future":
-        recent_end = ctx.anchor - timedelta(days=REPORTING_LAG_DAYS if reported else 0)
-        open_ones = [p for p in options if p.end >= recent_end]
+        lag = REPORTING_LAG_DAYS if reported else 0
+        open_ones = [p for p in options if (ctx.anchor - p.end).days <= lag]
         return min(open_ones, key=lambda p: p.start) if open_ones else options[-1]
     begun = [p for p in options if p.start <= ctx.anchor]
     return max(begun, key=lambda p: p.start) if begun else options[0]

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from datetime import timedelta
 
 from . import intervals as iv
 from .lexicon import (
@@ -28,8 +27,12 @@ from .rules import (
     text_before,
 )
 
+_LARGEST_AMOUNT = 10**7
+"""More days than the calendar holds: a larger amount ("900000000 years ago") counts to no date."""
+
 
 def _number(text: str) -> float | None:
+    """The amount written, None for a vague one ("several"), OutOfCalendar for one too large to count."""
     text = " ".join(text.lower().split())
     if text.endswith("1/2") or text.endswith("½"):
         whole = _number(text.removesuffix("1/2").removesuffix("½").rstrip(" -"))
@@ -37,9 +40,12 @@ def _number(text: str) -> float | None:
     if text in NUMBERS:
         return NUMBERS[text]
     try:
-        return float(text)
+        amount = float(text)
     except ValueError:
         return None  # several, a few, ...
+    if not amount <= _LARGEST_AMOUNT:  # also infinity, from a number of hundreds of digits
+        raise iv.OutOfCalendar("the amount is beyond any calendar")
+    return amount
 
 
 @resolver("ago")
@@ -65,7 +71,7 @@ def _ago_reading(m: re.Match, ctx: Context) -> Reading | None:
     if unit in ("S", "H") or m["unit"].lower().startswith("minute"):
         return Reading("DATE", None)
     if unit == "D":
-        return dated(iv.day(ctx.anchor + timedelta(days=direction * int(amount))), anchored=True)
+        return dated(iv.day(iv.shift(ctx.anchor, direction * int(amount))), anchored=True)
     comparison = unit == "Y" and amount == 1 and direction < 0  # "a year earlier": the base of a comparison
     if unit == "Y" and direction < 0 and about_quarters(ctx):
         return replace(reported_quarter(ctx, quarters_back=4 * int(amount)), year_before_named=comparison)
@@ -173,7 +179,7 @@ def _future(m: re.Match, ctx: Context) -> Reading | None:
 def _set(m: re.Match, ctx: Context) -> Reading | None:
     unit = m["unit"].lower()
     every = {"other": 2, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}.get((m["num"] or "").lower())
-    every = every or (int(m["num"]) if m["num"] and m["num"].isdigit() else 1)
+    every = every or (int(_number(m["num"]) or 1) if m["num"] and m["num"].isdigit() else 1)
     if unit in WEEKDAYS:
         return Reading("SET", f"XXXX-WXX-{WEEKDAYS[unit] + 1}")
     if unit in MONTHS:
