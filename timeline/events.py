@@ -11,6 +11,7 @@ tells the same story, is marked so that merging joins the two.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date
@@ -126,7 +127,8 @@ class _Reader:
     def __init__(self, doc: Doc, entities: ArticleEntities, timexes: list[Timex], story: DateValue | None, base: dict):
         self.doc = doc
         self.entities = entities
-        self.timexes = timexes
+        self.timexes = sorted(timexes, key=lambda timex: timex.start)
+        self.timex_starts = [timex.start for timex in self.timexes]
         self.story = story
         self.base = base
         self.references = References(entities)
@@ -175,7 +177,7 @@ class _Reader:
         names = _unique(entity.name for entity, _ in found)
         if not found or len(names) > MAX_PARTIES:
             return None
-        dates_here = [t for t in self.timexes if sentence.start_char <= t.start < sentence.end_char]
+        dates_here = self._timexes_in(sentence)
         timex = chronology_date(text_of(self.doc), sentence, dates_here) or event_date(
             self.doc, dates_here, content | time_clauses(verb), reporting
         )
@@ -224,8 +226,8 @@ class _Reader:
         Renault joint venture in 2020"). Each date another clause than the sentence's event carries is one."""
         used = main.date_span if main is not None else None
         found_events = []
-        for timex in self.timexes:
-            if not sentence.start_char <= timex.start < sentence.end_char or not can_date_an_event(timex):
+        for timex in self._timexes_in(sentence):
+            if not can_date_an_event(timex):
                 continue
             if used is not None and (timex.start - sentence.start_char, timex.end - sentence.start_char) == used:
                 continue
@@ -255,6 +257,11 @@ class _Reader:
                 self._mention(sentence.start_char, sentence.end_char, sentence.text, found, date_value, timex)
             )
         return found_events
+
+    def _timexes_in(self, sentence: Span) -> list[Timex]:
+        """The expressions that start in the sentence: found by bisection, as an article may hold thousands."""
+        first = bisect_left(self.timex_starts, sentence.start_char)
+        return self.timexes[first : bisect_left(self.timex_starts, sentence.end_char, first)]
 
     def _referenced(self, sentence: Span, subjects: set[int], named: set[Entity]) -> list[tuple[Entity, Span]]:
         """'it', 'its' and 'the company' as (or in) a subject, resolved to the company they stand for."""

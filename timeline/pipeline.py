@@ -25,7 +25,7 @@ from .config import Settings
 from .events import extract_mentions
 from .merge import merge_mentions
 from .models import Article, Document, content_hash
-from .nlp import load_pipeline
+from .nlp import load_pipeline, parse_texts
 from .sources import SourceError, SourceWarning, read_paths
 from .store import Store
 
@@ -131,7 +131,7 @@ def extract_batch(articles: list[Article], settings: Settings) -> list[Document]
     nlp = load_pipeline(settings.model, tuple(sorted(settings.company_aliases.items())))
     key = extraction_key(settings)
     prepared = [prepare(article, key) for article in articles]
-    docs = nlp.pipe((article.text for article, _, _ in prepared), batch_size=settings.batch_size)
+    docs = parse_texts(nlp, (article.text for article, _, _ in prepared), settings.batch_size)
     return [
         extract_document(article, doc_hash, cleaned, doc, settings)
         for (article, doc_hash, cleaned), doc in zip(prepared, docs, strict=True)

@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from .front_matter import FrontMatterError, split_front_matter
+from .html_bounds import bound_tags
 from .metadata_dates import read_metadata_date
 from .models import Article
 
@@ -415,6 +416,7 @@ def _html_article(name: str, html: str, published: date | None) -> Article:
     import trafilatura
     from htmldate import find_date
 
+    html = bound_tags(html)
     text = trafilatura.extract(html, include_comments=False, include_tables=False, favor_precision=True)
     if not text or not text.strip():
         raise _Unreadable("no article text found in the HTML page")

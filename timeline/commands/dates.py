@@ -31,7 +31,7 @@ def dates(ctx: click.Context, source: Path, published, fmt: str) -> None:
     """
     from ..clean import find_published
     from ..events import date_expressions
-    from ..nlp import ModelNotFound, load_pipeline
+    from ..nlp import ModelNotFound, load_pipeline, parse_texts
 
     settings = settings_of(ctx)
     records = _date_records(source, published.date() if published else None, settings.max_file_bytes)
@@ -39,7 +39,7 @@ def dates(ctx: click.Context, source: Path, published, fmt: str) -> None:
         nlp = load_pipeline(settings.model)
     except ModelNotFound as error:
         raise UserError(str(error)) from error
-    docs = nlp.pipe((text for _, _, text in records), batch_size=settings.batch_size)
+    docs = parse_texts(nlp, (text for _, _, text in records), settings.batch_size)
     for (doc_id, anchor, text), doc in zip(records, docs, strict=True):
         anchor = anchor or find_published(text)  # a dateline dates a text given without a date, as in ingest
         for timex in date_expressions(doc, anchor, settings):

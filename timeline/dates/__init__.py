@@ -11,9 +11,12 @@ words around the expression decide, defaulting to the past, as news mostly repor
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
+from collections import deque
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 from datetime import date
+from itertools import accumulate
 
 from ..models import Timex
 from . import days, periods, stretches  # noqa: F401 (importing them registers their resolvers)
@@ -78,7 +81,7 @@ def find_dates(
     chosen = _with_coordinated_days(text, chosen)
     chosen = _follow_the_story(text, _day_before_or_after(text, chosen))
     found = [_timex(text, start, end, reading) for start, end, reading in chosen if reading.type != "INVALID"]
-    extra = [span for span in extra_spans if not any(_overlaps(span, (t.start, t.end)) for t in found)]
+    extra = _uncovered(extra_spans, found)
     if extra:
         from .fallback import parse_spans
 
@@ -101,12 +104,19 @@ def plausible(period: iv.Period | None, earliest_year: int, latest_year: int) ->
     return period is None or earliest_year <= period.start.year <= latest_year
 
 
+TENSE_WINDOW_BEFORE = 160
+TENSE_WINDOW_AFTER = 80
+"""How far the words around an expression are read for its tense: the clause, bounded, so that the guess
+costs the same in a text without sentence ends ("January 2024, " repeated) as in prose."""
+
+
 def guess_tense(text: str, start: int, end: int) -> str | None:
     """The tense of the nearest cue in the clause around the expression: 'past', 'future', or None."""
-    left_bound = max(text.rfind(mark, max(0, start - 160), start) for mark in ".!?\n;")
-    left = text[left_bound + 1 : start]
-    right_match = re.search(r"[.!?\n;]", text[end : end + 80])
-    right = text[end : end + (right_match.start() if right_match else 80)]
+    window_start = max(0, start - TENSE_WINDOW_BEFORE)
+    left_bound = max(text.rfind(mark, window_start, start) for mark in ".!?\n;")
+    left = text[max(left_bound + 1, window_start) : start]
+    right_match = re.search(r"[.!?\n;]", text[end : end + TENSE_WINDOW_AFTER])
+    right = text[end : end + (right_match.start() if right_match else TENSE_WINDOW_AFTER)]
     best: tuple[int, str] | None = None
     for window, distance_of in ((left, lambda m: len(left) - m.end()), (right, lambda m: m.start())):
         for cues, tense, penalty in ((FUTURE_CUES, "future", 0), (PAST_CUES, "past", 1)):
@@ -132,17 +142,19 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
-    return a[0] < b[1] and b[0] < a[1]
-
-
 def _without_overlaps(candidates: list[tuple[int, int, int, Reading]]) -> list[tuple[int, int, Reading]]:
     """Longest match first; on equal length the pattern listed first in the grammar wins."""
     ordered = sorted(candidates, key=lambda c: (-(c[1] - c[0]), c[2], c[0]))
+    starts: list[int] = []  # of the spans taken, which never overlap: sorted by start, their ends are sorted too
+    ends: list[int] = []
     taken: list[tuple[int, int, Reading]] = []
     for start, end, _, reading in ordered:
-        if not any(_overlaps((start, end), (s, e)) for s, e, _ in taken):
-            taken.append((start, end, reading))
+        index = bisect_right(starts, start)
+        if (index and ends[index - 1] > start) or (index < len(starts) and starts[index] < end):
+            continue
+        starts.insert(index, start)
+        ends.insert(index, end)
+        taken.append((start, end, reading))
     return sorted(taken, key=lambda t: t[0])
 
 
@@ -163,6 +175,19 @@ def _split_ranges(
     return split
 
 
+def _uncovered(spans: Iterable[tuple[int, int]], found: list[Timex]) -> list[tuple[int, int]]:
+    """The spans that overlap no expression found."""
+    ordered = sorted(found, key=lambda timex: timex.start)
+    starts = [timex.start for timex in ordered]
+    reach = list(accumulate((timex.end for timex in ordered), max))  # the furthest end so far
+    uncovered = []
+    for start, end in spans:
+        before = bisect_left(starts, end)  # the expressions that start before the span ends
+        if not (before and reach[before - 1] > start):
+            uncovered.append((start, end))
+    return uncovered
+
+
 _COORDINATED_DAY = re.compile(
     r"(?:\s+(?:and|or|to|through|until|till)\s+|\s*[-–]\s*)(?P<day>[0-3]?\d)(?:,\s+(?P<year>(?:1[89]|20)\d\d))?"
     r"(?=\s*(?:[,;)!?]|[.:](?!\d)|$)|\s+(?:in|at|on|for|with|when|as|from|after|before|but)\b)"
@@ -174,9 +199,9 @@ def _with_coordinated_days(text: str, chosen: list[tuple[int, int, Reading]]) ->
     """The bare day after a date in "April 24 and 25" or "March 3 to 5, 2024" is a date of its own, in that
     month; a year written after the second day belongs to both."""
     result: list[tuple[int, int, Reading]] = []
-    pending = list(chosen)
+    pending = deque(chosen)
     while pending:
-        start, end, reading = pending.pop(0)
+        start, end, reading = pending.popleft()
         result.append((start, end, reading))
         period = reading.period
         if reading.type != "DATE" or period is None or period.precision != "day" or not text[end - 1].isdigit():
@@ -185,7 +210,7 @@ def _with_coordinated_days(text: str, chosen: list[tuple[int, int, Reading]]) ->
         if not match or int(match["day"]) <= period.start.day:
             continue
         if match["year"] and pending and pending[0][:2] == match.span("year"):
-            pending.pop(0)  # the year alone was read as a date of its own
+            pending.popleft()  # the year alone was read as a date of its own
         if pending and pending[0][0] < match.end():
             continue
         year = int(match["year"] or period.start.year)
