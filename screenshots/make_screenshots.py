@@ -20,7 +20,7 @@ ROOT = HERE.parent
 
 VIEWS = [
     ("main", (120, 34), []),
-    ("companies", (120, 34), ["c", "c", "enter"]),
+    ("companies", (120, 34), ["c", "enter"]),
     ("detail", (120, 40), ["G"]),
     ("find", (120, 34), ["slash", *"xiaomi", "enter"]),
     ("help", (120, 40), ["question_mark"]),

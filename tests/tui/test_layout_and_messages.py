@@ -102,3 +102,13 @@ async def test_the_palette_lists_each_command_once():
         await ready(app, pilot)
         titles = [command.title for command in app.get_system_commands(app.screen)]
         assert len(titles) == len(set(titles)), titles
+
+
+async def test_a_narrow_footer_still_shows_quit():
+    from textual.widgets._footer import FooterKey
+
+    app = app_with()
+    async with app.run_test(size=(60, 15)) as pilot:
+        await ready(app, pilot)
+        quit_key = next(key for key in app.query(FooterKey) if key.key == "q")
+        assert quit_key.region.width and quit_key.region.right <= 60

@@ -99,7 +99,17 @@ class TimelineApp(Dialogs, App[None]):
         yield self.status_line
         yield Footer()
 
+    def on_resize(self) -> None:
+        self.fit_footer()
+
+    def fit_footer(self) -> None:
+        """In a narrow terminal the footer packs its keys and leaves ctrl+p to the help, so q still shows."""
+        footer = self.query_one(Footer)
+        footer.compact = self.size.width < 100
+        footer.show_command_palette = self.size.width >= 80
+
     def on_mount(self) -> None:
+        self.fit_footer()
         self.query_one("#companies").display = self.size.width >= 110
         self.query_one(TimelineList).focus()
         self.update_filter_line()

@@ -105,6 +105,12 @@ class TimelineModel:
         self.starts = [date.fromordinal(n) if n else None for n in self.columns["start"]]
         self.month_numbers = [d.year * 12 + d.month - 1 if d else None for d in self.starts]
         self.names = CompanyNames(self.columns["companies"], self.canonicaliser)
+        canonical = self.names.canonical
+        raw = self.columns["companies"]
+        if all(canonical[name.lower()] == name for names in raw for name in names):
+            self.companies_by_row = raw  # the usual case: no two spellings, nothing to map per row
+        else:
+            self.companies_by_row = [tuple(dict.fromkeys(canonical[n.lower()] for n in names)) for names in raw]
         self.by_company: dict[str, list[int]] = {}
         for row, names in enumerate(self.columns["companies"]):
             for key in {name.lower() for name in names}:
@@ -207,10 +213,8 @@ class TimelineModel:
         flt = replace(self.effective_filter, companies=())
         if not flt.active:
             return self.total_counts
-        companies, canonical = self.columns["companies"], self.names.canonical
-        return Counter(
-            chain.from_iterable({canonical[name.lower()] for name in companies[index]} for index in self._filtered(flt))
-        )
+        companies = self.companies_by_row
+        return Counter(chain.from_iterable(companies[index] for index in self._filtered(flt)))
 
     def resolve_companies(self, typed: tuple[str, ...]) -> tuple[str, ...]:
         """Typed company names as the timeline names them (aliases resolved); FilterError for an unknown one."""
@@ -252,7 +256,9 @@ class TimelineModel:
         if same:
             return f"Reloaded: no change ({len(self):,} events)"
         added, gone = len(new - old), len(old - new)
-        return f"Reloaded: {len(self):,} events ({added:,} new, {gone:,} gone, others may have changed)"
+        if not added and not gone:
+            return f"Reloaded: {len(self):,} events, the same ones, some of them changed"
+        return f"Reloaded: {len(self):,} events ({added:,} new, {gone:,} gone)"
 
     def density(self, bucket: str) -> tuple[list[str], list[int]]:
         """Event counts per bucket (month, quarter or year) over the dated events in view, zeros included."""
