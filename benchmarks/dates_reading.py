@@ -3,6 +3,7 @@
     python benchmarks/dates_reading.py                # precision and recall from the judged files
     python benchmarks/dates_reading.py --rerun        # the same judged items scored on the current code
     python benchmarks/dates_reading.py --draw         # draw anew: 1,000 articles, 200 expressions, sentences
+    python benchmarks/dates_reading.py --draw-after   # a second draw with AFTER_SEED, after the rules changed
 
 `--draw` takes ARTICLES articles of ../shared/data/reuters_news_2006_2009/ at random with SEED, runs
 `timeline dates` over them (headline and text, as ingest reads them) and draws EXPRESSIONS of the
@@ -36,6 +37,11 @@ MODERN = SHARED / "data/reuters_news_2006_2009/articles.jsonl.gz"
 JUDGED = ROOT / "benchmarks/dates_judged.jsonl"
 RECALL = ROOT / "benchmarks/dates_recall.jsonl"
 SEED = 16_2026
+AFTER = ROOT / "benchmarks/dates_judged_after.jsonl"
+AFTER_SEED = 16_2027
+AFTER_EXPRESSIONS = 100
+"""A second draw, made once the rules written from the first reading were done, so that its precision
+counts only articles and expressions no rule was written from."""
 ARTICLES = 1000
 EXPRESSIONS = 200
 SENTENCES = 120
@@ -77,16 +83,16 @@ def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
     return left + 1 if left >= 0 else 0, right
 
 
-def draw(seed: int) -> None:
+def draw(seed: int, judged: Path = JUDGED, expressions: int = EXPRESSIONS, sentences: int = SENTENCES) -> None:
     articles = _articles(seed)
     print(f"seed {seed}: {len(articles)} articles of {MODERN.name}")
     found = _tag(articles)
     by_id = {record["id"]: record for record in articles}
     rng = random.Random(seed + 1)
     pool = [(doc_id, row) for doc_id, rows in found.items() for row in rows]
-    print(f"{len(pool)} expressions found; drawing {EXPRESSIONS}")
-    with JUDGED.open("w", encoding="utf-8") as out:
-        for doc_id, row in sorted(rng.sample(pool, EXPRESSIONS), key=lambda item: (item[0], item[1]["start"])):
+    print(f"{len(pool)} expressions found; drawing {expressions}")
+    with judged.open("w", encoding="utf-8") as out:
+        for doc_id, row in sorted(rng.sample(pool, expressions), key=lambda item: (item[0], item[1]["start"])):
             text = _text(by_id[doc_id])
             left, right = _sentence(text, row["start"], row["end"])
             item = {
@@ -95,16 +101,18 @@ def draw(seed: int) -> None:
                 "sentence": text[left:right].strip(), "span_ok": None, "value_ok": None, "right": None, "note": "",
             }  # fmt: skip
             out.write(json.dumps(item, ensure_ascii=False) + "\n")
-    sentences = []
+    if not sentences:
+        return
+    pieces = []
     for record in articles:
         text = _text(record)
         for match in re.finditer(r"[^\n]+", text):
             for piece in re.split(r"(?<=[.?!])\s+(?=[A-Z\"'])", match.group()):
                 if len(piece.split()) >= 4:
                     start = text.find(piece, match.start())
-                    sentences.append((record["id"], record["published"], start, piece))
+                    pieces.append((record["id"], record["published"], start, piece))
     with RECALL.open("w", encoding="utf-8") as out:
-        for doc_id, published, start, piece in sorted(rng.sample(sentences, SENTENCES)):
+        for doc_id, published, start, piece in sorted(rng.sample(pieces, sentences)):
             end = start + len(piece)
             tagged = [[r["text"], r["value"]] for r in found[doc_id] if r["start"] < end and start < r["end"]]
             item = {"doc_id": doc_id, "published": published, "start": start, "sentence": piece, "tagged": tagged,
@@ -149,13 +157,13 @@ def recall(items: list[dict], found: dict[str, list[dict]] | None = None) -> str
     )
 
 
-def rerun(items: list[dict], sentences: list[dict]) -> tuple[str, dict[str, list[dict]]]:
+def rerun(items: list[dict], seed: int) -> tuple[str, dict[str, list[dict]]]:
     """The judged expressions scored on the current code: an item counts right when the current run has an
     expression overlapping it whose value is the judged right one (or none, when the words are no date)."""
-    wanted_ids = {item["doc_id"] for item in items} | {item["doc_id"] for item in sentences}
-    articles = [record for record in _articles(SEED) if record["id"] in wanted_ids]
+    wanted_ids = {item["doc_id"] for item in items}
+    articles = [record for record in _articles(seed) if record["id"] in wanted_ids]
     found = _tag(articles)
-    judged = [item for item in items if item["value_ok"] is not None]
+    judged = [item for item in items if item.get("value_ok") is not None]
     right = 0
     for item in judged:
         rows = [r for r in found[item["doc_id"]] if r["start"] < item["end"] and item["start"] < r["end"]]
@@ -170,19 +178,24 @@ def rerun(items: list[dict], sentences: list[dict]) -> tuple[str, dict[str, list
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--draw", action="store_true", help="draw a new sample (overwrites the judged files)")
+    parser.add_argument("--draw-after", action="store_true", help="draw the second sample (overwrites it)")
     parser.add_argument("--rerun", action="store_true", help="score the judged items on the current code")
     args = parser.parse_args()
-    if args.draw:
-        draw(SEED)
+    if args.draw or args.draw_after:
+        draw(SEED) if args.draw else draw(AFTER_SEED, AFTER, AFTER_EXPRESSIONS, 0)
         return
     items, sentences = _load(JUDGED), _load(RECALL)
     print(f"seed {SEED}, {ARTICLES} articles of {MODERN.name}")
     print(precision(items))
     print(recall(sentences))
+    if AFTER.exists():
+        print(f"second draw, seed {AFTER_SEED}, after the rules changed: {precision(_load(AFTER))}")
     if args.rerun:
-        line, found = rerun(items, sentences)
+        line, found = rerun(items + sentences, SEED)
         print(line)
         print("current code: " + recall(sentences, found))
+        if AFTER.exists():
+            print("second draw: " + rerun(_load(AFTER), AFTER_SEED)[0])
 
 
 if __name__ == "__main__":

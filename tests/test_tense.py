@@ -130,6 +130,12 @@ def value_of(sentence: str, phrase: str, published: date = THURSDAY) -> str | No
         ),
         pytest.param("A trial in the case is set for August.", "August", "1990-08", id="'is set for' lies ahead"),
         pytest.param(
+            "The issue will be a focal point when ministers meet at the weekend.",
+            "the weekend",
+            "1989-W43-WE",
+            id="a weekend in a present clause is the coming one",
+        ),
+        pytest.param(
             "She said so in an interview to be published on Monday.",
             "Monday",
             "1989-10-30",

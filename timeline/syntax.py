@@ -128,6 +128,9 @@ def _record_set(verb: Token) -> bool:
 
 
 PRESENT_BE = frozenset({"is", "are", "'s", "'re", "am"})
+SCHEDULES = inflected("schedule set plan slate due") - {"sets", "setting"}
+"""What 'is set for August' and 'is scheduled for Monday' put ahead. Not 'is expected to rise in May': a
+forecast may be of a month already over whose figure is not out yet."""
 
 
 def _compared(verb: Token) -> bool:
@@ -150,7 +153,7 @@ def _verb_tense(head: Token, date_at: int) -> str | None:
     if head.tag_ == "VBD" or auxiliaries & {"was", "were", "did"}:
         return "past"
     if head.tag_ == "VBN":
-        if "to" in auxiliaries or (auxiliaries & PRESENT_BE and _plans_a_thing(head, date_at)):
+        if "to" in auxiliaries or (auxiliaries & PRESENT_BE and head.lower_ in SCHEDULES and date_at > head.i):
             return "future"  # "an interview to be published on Monday", "a trial is set for August"
         if auxiliaries:  # "will be held"
             return None

@@ -355,8 +355,8 @@ def _definite(m: re.Match, ctx: Context) -> Reading | None:
         return replace(dated(iv.unit_period(ctx.anchor, UNITS[unit], 0), anchored=True), refers=follows)
     if unit == "quarter":
         return _ending(reported_quarter(ctx), ctx, None)
-    if unit == "weekend":
-        offset = 0 if ctx.tense == "future" or ctx.anchor.weekday() >= 5 else -1
+    if unit == "weekend":  # "will meet at the weekend", "when ministers meet at the weekend": the coming one
+        offset = 0 if ctx.tense in ("future", "present") or ctx.anchor.weekday() >= 5 else -1
         return dated(iv.unit_period(ctx.anchor, "WE", offset), anchored=True)
     return dated(iv.year(ctx.anchor.year), anchored=True)
 
