@@ -5,7 +5,7 @@
 Prints the scorer's table for `timeline dates` (strict and relaxed span F1, type and value accuracy,
 value F1, overall and for DATE), then the same figures for the **tuning half** (TimeBank, the articles rules
 are written from) and the **held-out half** (AQUAINT, only ever scored) side by side, the normaliser's own
-milliseconds per article on top of the spaCy pipeline (parsing excluded), and the wrong values of the tuning
+milliseconds per article on top of the spaCy pipeline (parsing excluded, best of three passes), and the wrong values of the tuning
 half grouped by kind, with examples, so rules improve where they count. A rule is kept only when it does not
 cost the held-out half; the held-out figure is the one to report.
 
@@ -84,9 +84,11 @@ def tag_in_process(data: str) -> tuple[list, list[list[tuple]], float]:
     nlp = load_pipeline(DEFAULT_MODEL)
     parsed = list(nlp.pipe(d.text for d in docs))
     settings = Settings(db_path=Path("unused"), config_path=Path("unused"))
-    begin = time.perf_counter()
-    found = [date_expressions(doc, source.dct, settings) for doc, source in zip(parsed, docs, strict=True)]
-    ms = 1000 * (time.perf_counter() - begin) / len(docs)
+    ms = float("inf")
+    for _ in range(3):  # the best of three passes: the machine is shared, and other work only slows a pass
+        begin = time.perf_counter()
+        found = [date_expressions(doc, source.dct, settings) for doc, source in zip(parsed, docs, strict=True)]
+        ms = min(ms, 1000 * (time.perf_counter() - begin) / len(docs))
     return docs, [[(t.start, t.end, t.type, t.value) for t in timexes] for timexes in found], ms
 
 
