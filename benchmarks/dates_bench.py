@@ -5,9 +5,9 @@
 Prints the scorer's table for `timeline dates` (strict and relaxed span F1, type and value accuracy,
 value F1, overall and for DATE), then the same figures for the **tuning half** (TimeBank, the articles rules
 are written from) and the **held-out half** (AQUAINT, only ever scored) side by side, the normaliser's own
-milliseconds per article on top of the spaCy pipeline (parsing excluded, best of three passes), and the wrong values of the tuning
-half grouped by kind, with examples, so rules improve where they count. A rule is kept only when it does not
-cost the held-out half; the held-out figure is the one to report.
+milliseconds per article on top of the spaCy pipeline (parsing excluded, best of three passes), and the
+wrong values of the tuning half grouped by kind, with examples, so rules improve where they count. A rule is
+kept only when it does not cost the held-out half; the held-out figure is the one to report.
 
 `--agreement` bounds DATE value F1 for any tagger that treats a phrase the same way everywhere, from how
 the gold itself treats each phrase across the corpus (see `date_agreement.py`).
