@@ -179,3 +179,17 @@ def test_a_comparison_base_is_the_period_the_sentence_named_a_year_back(text, pu
 def test_a_comparison_base_in_a_sentence_that_names_no_period_counts_from_publication():
     text = "Sales rose in March. Profit was up from a year earlier."
     assert found(text, date(2009, 4, 20))[-1][2] == "2008"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Shares have lost ground in the past five sessions.", ("the past five sessions", "DURATION", "P5D")),
+        (
+            "It now expects $1.40 a share in its fiscal year ending September 30.",
+            ("September 30", "DATE", "2013-09-30"),
+        ),
+    ],
+)
+def test_trading_sessions_and_a_period_ending_ahead(text, expected):
+    assert found(text, date(2013, 4, 29))[-1] == expected

@@ -55,9 +55,10 @@ def _slash(m: re.Match, ctx: Context) -> Reading | None:
 MONTH_WORDS = "|".join(sorted((name.capitalize() for name in MONTHS), key=len, reverse=True))
 
 
-_WORD_BEFORE_DAY = re.compile(r"(?i:\b(?P<rel>last|next|this|coming|ended)\s+)$")
-_TENSE_OF_WORD_BEFORE = {"last": "past", "next": "future", "coming": "future", "ended": "done"}
-"""'Last Oct. 23' is past; 'the quarter ended Oct. 31' is over, however soon after publication."""
+_WORD_BEFORE_DAY = re.compile(r"(?i:\b(?P<rel>last|next|this|coming|ended|ending)\s+)$")
+_TENSE_OF_WORD_BEFORE = {"last": "past", "next": "future", "coming": "future", "ended": "done", "ending": "deadline"}
+"""'Last Oct. 23' is past; 'the quarter ended Oct. 31' is over, however soon after publication; 'the fiscal
+year ending September 30' ends ahead, as a deadline does, unless the clause is past."""
 
 
 def _day_month(m: re.Match, ctx: Context) -> Reading | None:
@@ -71,6 +72,8 @@ def _day_month(m: re.Match, ctx: Context) -> Reading | None:
         return Reading("DATE", None)
     said = _WORD_BEFORE_DAY.search(text_before(ctx, 8))
     tense = _TENSE_OF_WORD_BEFORE.get(said["rel"].lower()) if said else None
+    if tense == "deadline" and ctx.tense == "past":
+        tense = "past"  # "sales in the fiscal year ending June 30 fell": that year is over
     found = year_for(ctx.anchor, month, day, tense or tense_or_deadline(ctx))
     return dated(iv.day(found), anchored=True) if found else None
 

@@ -98,6 +98,8 @@ PATTERNS: dict[str, str] = {
     "duration": rf"(?i:\b(?:the\s+(?P<span>past|last|next|previous|coming|first|final)\s+)?{NUM}[\s-]+"
     rf"(?:(?:more|additional|extra|further|trading|business|working|calendar)\s+)?{_UNIT}"
     r"(?P<half>\s+and\s+a\s+half)?(?P<old>[\s-]+old)?\b)",
+    "sessions": rf"(?i:\bthe\s+(?P<span>past|last|next|previous|coming|first|final)\s+{NUM}\s+"
+    r"(?:trading\s+)?sessions\b)",
     "vague": r"(?i:\b(?P<adj>recent|coming|past|next|last)\s+(?P<unit>days|weeks|months|years|decades)\b)",
     "long": r"(?i:\b(?P<unit>day|week|month|year|decade|centur(?:y|ie))(?P<plural>s)?-long\b)",
     "bareplural": r"\b(?P<unit>days|weeks|months|years|decades)\b(?![\s-]+(?:old|ago|earlier|later|of\b|\d))",
@@ -161,6 +163,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
     "anaphor": ("that day", "that week", "that month", "that quarter", "that year", "that same"),
     "ago": ("ago", "earlier", "later", "from now", "hence", "previously"),
     "vague": ("recent", "coming", "past", "next", "last"),
+    "sessions": ("sessions",),
     "bareplural": ("days", "weeks", "months", "years", "decades"), "long": ("-long",), "currentadj": ("current",),
     "definite": ("the quarter", "the year", "the week", "the month", "the day", "the full", "the fiscal"),
     "yearend": ("year end", "year-end", "year's end", "year’s end"),

@@ -153,6 +153,12 @@ def _duration(m: re.Match, ctx: Context) -> Reading | None:
 _NAME_GOES_ON = re.compile(r"\s+(?:[A-Z][a-z]+|[A-Z]{2,})\b")
 
 
+@resolver("sessions")
+def _sessions(m: re.Match, ctx: Context) -> Reading | None:
+    """'The past five sessions' of a market: that many trading days, a stretch back or ahead."""
+    return _duration_value(_number(m["num"]), "D")
+
+
 @resolver("present")
 def _present(m: re.Match, ctx: Context) -> Reading | None:
     """'now', 'currently', 'the present'; a capitalised one that a capitalised word follows is part of a
