@@ -38,6 +38,26 @@ def test_a_text_over_the_pipelines_max_length_is_parsed_in_pieces_into_one_doc(m
     ]
 
 
+def test_the_pieces_of_a_long_article_are_not_parsed_all_at_once(monkeypatch):
+    import timeline.nlp
+
+    nlp = load_pipeline(DEFAULT_MODEL)
+    monkeypatch.setattr(timeline.nlp, "PIECE_CHARS", 3000)
+    monkeypatch.setattr(timeline.nlp, "BATCH_CHARS", 3000)
+    batches = []
+    parse = nlp.pipe
+
+    def recorded(texts, **options):
+        texts = list(texts)
+        batches.append(sum(map(len, texts)))
+        return parse(texts, **options)
+
+    monkeypatch.setattr(nlp, "pipe", recorded)
+    docs = list(parse_texts(nlp, ["Acme grows.", PARAGRAPHS, "Acme shrinks."], 64))
+    assert [doc.text for doc in docs] == ["Acme grows.", PARAGRAPHS, "Acme shrinks."]
+    assert len(batches) > 5 and max(batches) <= 3000  # spaCy's memory grows with what it parses at once
+
+
 def test_an_article_over_the_pipelines_max_length_is_ingested_with_the_rest(tmp_path, monkeypatch):
     monkeypatch.setattr(load_pipeline(DEFAULT_MODEL, ()), "max_length", 3000)  # the pipeline ingest loads
     folder = tmp_path / "in"

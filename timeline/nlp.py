@@ -11,7 +11,6 @@ import re
 from collections import deque
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
-from itertools import islice
 from typing import TYPE_CHECKING
 
 from .companies import gazetteer_patterns
@@ -29,10 +28,12 @@ articles of 2006-2009 the longest is 664 (a list); one in 200 articles has a run
 SENTENCE_ENDS = (".", "!", "?", ";", ":")
 
 
-PIECE_CHARS = 100_000
+PIECE_CHARS = 50_000
 """A longer text is parsed in pieces of at most this many characters and joined back into one Doc: spaCy
 refuses a text over its `max_length` (1,000,000 characters), and the memory a parse takes grows with the
-text, so an article of any length within the file limit is read, in bounded memory."""
+text (about 250 MB for a piece this long), so an article of any length within the file limit is read."""
+BATCH_CHARS = PIECE_CHARS
+"""The most characters parsed at once: some fifty news articles, or one piece of a long one."""
 
 
 class ModelNotFound(RuntimeError):
@@ -149,22 +150,35 @@ def parse_texts(nlp: Language, texts: Iterable[str], batch_size: int) -> Iterato
     """One parsed Doc per text, in order, as `nlp.pipe` gives them. A text over PIECE_CHARS (or the pipeline's
     `max_length`, if smaller) is parsed in pieces that end at a line break where there is one (else after a
     sentence end, else at a space), which the Doc keeps as sentence starts; its text is the text given,
-    character for character."""
+    character for character. A batch holds at most `batch_size` pieces and BATCH_CHARS characters, since
+    spaCy's memory grows with the characters it parses at once."""
     from spacy.tokens import Doc
 
-    counts: deque[int] = deque()
     size = min(PIECE_CHARS, nlp.max_length)
+    parsed: deque[Doc] = deque()
+    counts: deque[int] = deque()  # pieces per text, in order
+    batch: list[str] = []
+    batch_chars = 0
+    for text in texts:
+        parts = split_text(text, size)
+        counts.append(len(parts))
+        for part in parts:
+            if batch and (len(batch) >= batch_size or batch_chars + len(part) > BATCH_CHARS):
+                parsed.extend(nlp.pipe(batch, batch_size=len(batch)))
+                batch, batch_chars = [], 0
+                yield from _joined(parsed, counts, Doc)
+            batch.append(part)
+            batch_chars += len(part)
+    if batch:
+        parsed.extend(nlp.pipe(batch, batch_size=len(batch)))
+    yield from _joined(parsed, counts, Doc)
 
-    def pieces() -> Iterator[str]:
-        for text in texts:
-            parts = split_text(text, size)
-            counts.append(len(parts))  # before its pieces go in, so it is known when their docs come out
-            yield from parts
 
-    docs = iter(nlp.pipe(pieces(), batch_size=batch_size))
-    for first in docs:
-        count = counts.popleft()
-        yield first if count == 1 else Doc.from_docs([first, *islice(docs, count - 1)], ensure_whitespace=False)
+def _joined(parsed: deque, counts: deque[int], doc_class) -> Iterator[Doc]:
+    """The texts whose pieces are all parsed, each as one Doc."""
+    while counts and len(parsed) >= counts[0]:
+        pieces = [parsed.popleft() for _ in range(counts.popleft())]
+        yield pieces[0] if len(pieces) == 1 else doc_class.from_docs(pieces, ensure_whitespace=False)
 
 
 _CUTS = ("\n", ". ", " ")
