@@ -176,9 +176,16 @@ def parse_texts(nlp: Language, texts: Iterable[str], batch_size: int) -> Iterato
 
 def _joined(parsed: deque, counts: deque[int], doc_class) -> Iterator[Doc]:
     """The texts whose pieces are all parsed, each as one Doc."""
+    import numpy
+
     while counts and len(parsed) >= counts[0]:
         pieces = [parsed.popleft() for _ in range(counts.popleft())]
-        yield pieces[0] if len(pieces) == 1 else doc_class.from_docs(pieces, ensure_whitespace=False)
+        if len(pieces) == 1:
+            yield pieces[0]
+            continue
+        for piece in pieces:  # the parse is done; the vectors it read (a third of a long Doc's memory) are not
+            piece.tensor = numpy.zeros((0,), dtype="float32")
+        yield doc_class.from_docs(pieces, ensure_whitespace=False)
 
 
 _CUTS = ("\n", ". ", " ")
