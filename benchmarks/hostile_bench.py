@@ -186,11 +186,13 @@ def run_child(shape_index: int, size: int, memory_gb: float) -> None:
         else:
             from timeline.sources import SourceError, read_paths
 
-            items = list(read_paths([path]))
-            result.update(
-                errors=[str(item)[:160] for item in items if isinstance(item, SourceError)],
-                documents=sum(not isinstance(item, SourceError) for item in items),
-            )
+            errors, documents = [], 0
+            for item in read_paths([path]):  # counted, not kept: the reader's memory, not the bench's
+                if isinstance(item, SourceError):
+                    errors.append(str(item)[:160])
+                else:
+                    documents += 1
+            result.update(errors=errors, documents=documents)
     except MemoryError:
         result["failure"] = "MemoryError"
     except Exception as error:  # noqa: BLE001 - the bench reports what escapes: a batch aborted by one input
