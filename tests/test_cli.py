@@ -90,33 +90,6 @@ def test_dates_command_dates_a_text_given_without_a_date_by_its_dateline():
     assert found == [("August 11, 1998", "1998-08-11"), ("Tuesday", "1998-08-11")]
 
 
-@pytest.mark.slow
-def test_bare_timeline_ingests_the_bundled_seeds_into_an_empty_database_then_opens_the_app(tmp_path, monkeypatch):
-    import timeline.tui
-
-    opened = []
-
-    class Recorder:  # stands in for the terminal, which CliRunner does not have; the app has its own tests
-        return_code = None  # as an app that was quit
-
-        def __init__(self, db_path, **options):
-            opened.append(db_path)
-
-        def run(self):
-            pass
-
-    monkeypatch.setattr(timeline.tui, "make_app", Recorder)
-    db = tmp_path / "db.json"
-    result = run("--db", str(db))
-    assert result.exit_code == 0, result.output
-    assert "ingesting the sample articles" in result.output
-    from timeline.store import Store
-
-    with Store(db, read_only=True) as store:
-        assert sorted(d.doc_id for d in store.documents())[0] == "seeds/000_2d0dbaa153dea599.txt"
-    assert opened == [db.resolve()]
-
-
 def test_the_users_config_file_adds_aliases_and_exclusions(tmp_path):
     """What the small model and the gazetteer get wrong, the user's timeline.toml fixes."""
     config = tmp_path / "timeline.toml"

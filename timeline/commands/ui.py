@@ -1,14 +1,20 @@
-"""`timeline ui` (and bare `timeline`): the app, on a database filled with the samples when it is empty."""
+"""`timeline ui` (and bare `timeline`): the app, on a database filled with the samples when it is empty.
+
+Only the default database is filled with the samples: a database named by `--db`, `TIMELINE_DB` or the
+config file that does not exist is a typo until the user says otherwise (asked on a terminal, refused
+elsewhere). The app draws on a terminal; with standard input or output redirected it says so and exits.
+"""
 
 from __future__ import annotations
 
 import contextlib
 import os
+import sys
 from pathlib import Path
 
 import click
 
-from ..config import Settings
+from ..config import Settings, standard_db_path
 from ..terminal_text import printable
 from .common import CONTEXT, UserError, open_store, resolve_companies, settings_of
 from .ingest import run_ingest
@@ -24,6 +30,8 @@ def ui(ctx: click.Context, companies, since, until, search: str) -> None:
     """Open the timeline app (the default when no command is given), optionally on a filtered view.
 
     The options take what `timeline export` takes; in the app, ctrl+f turns the filter off and on.
+    An empty default database is first filled with the bundled sample articles; a database named with
+    --db that does not exist is created empty only when you say so.
     """
     from datetime import date
 
@@ -34,7 +42,17 @@ def ui(ctx: click.Context, companies, since, until, search: str) -> None:
     except FilterError as error:
         raise UserError(str(error)) from error
     settings = settings_of(ctx)
-    if _is_empty(settings):
+    is_default = settings.db_path.expanduser().resolve() == standard_db_path().resolve()
+    if not is_default and not settings.db_path.exists():
+        _create_when_asked(settings)
+    if start_filter.companies and not _is_empty(settings):  # a mistyped name is told before anything else
+        start_filter = resolve_companies(ctx, start_filter, _events_companies(settings))
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        raise UserError(
+            "the timeline app needs a terminal (standard input or output is redirected); "
+            "`timeline export -o FILE` writes the events to a file or a pipe"
+        )
+    if is_default and _is_empty(settings):
         from ..sources import bundled_seeds
 
         seeds = bundled_seeds()
@@ -43,8 +61,8 @@ def ui(ctx: click.Context, companies, since, until, search: str) -> None:
             settings = settings.with_overrides(db_path=settings.db_path.resolve())
             with contextlib.chdir(seeds.parent):  # so the documents are named seeds/000_....txt
                 run_ingest(settings, [Path(seeds.name)], None, quiet=False, jobs=os.cpu_count() or 1)
-    if start_filter.companies:
-        start_filter = resolve_companies(ctx, start_filter, _events_companies(settings))
+        if start_filter.companies:  # the samples just ingested
+            start_filter = resolve_companies(ctx, start_filter, _events_companies(settings))
     from ..tui import make_app, run_app
 
     app = make_app(settings.db_path, company_aliases=settings.company_aliases, start_filter=start_filter)
@@ -65,6 +83,16 @@ def _events_companies(settings: Settings):
         return store.events()
     finally:
         store.close()
+
+
+def _create_when_asked(settings: Settings) -> None:
+    path = settings.db_path
+    missing = f"{path}: no such database"
+    if not sys.stdin.isatty():
+        raise UserError(f"{missing} (check the name; `timeline --db {path} ingest PATH` creates it)")
+    if not click.confirm(f"{printable(missing)}. Create an empty one there?", default=False, err=True):
+        raise UserError(f"{missing}; nothing was created")
+    open_store(settings).close()
 
 
 def _is_empty(settings: Settings) -> bool:
