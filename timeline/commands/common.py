@@ -85,13 +85,13 @@ def settings_of(ctx: click.Context) -> Settings:
     return root.obj["settings"]
 
 
-def open_store(settings: Settings, *, read_only: bool = False):
+def open_store(settings: Settings, *, read_only: bool = False, on_wait: Callable[[Path], None] | None = None):
     from ..store import Store, StoreError
 
     if read_only and not settings.db_path.exists():
         raise UserError(f"{settings.db_path}: no database yet - run `timeline ingest PATH` first")
     try:
-        return Store(settings.db_path, read_only=read_only)
+        return Store(settings.db_path, read_only=read_only, on_wait=on_wait)
     except StoreError as error:
         raise UserError(str(error)) from error
 

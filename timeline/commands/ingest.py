@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
+import signal
 import sys
+import threading
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
@@ -12,6 +16,7 @@ import click
 from ..config import Settings
 from ..terminal_text import printable
 from .common import CONTEXT, UserError, open_store, settings_of
+from .progress import ProgressLine
 
 
 @click.command(context_settings=CONTEXT)
@@ -38,73 +43,79 @@ def ingest(ctx: click.Context, paths: tuple[Path, ...], published, quiet: bool, 
     PATHS are files or folders (read recursively) of .txt/.md (optional YAML front matter: title,
     published, url, source), .html, .json and .jsonl articles, each also gzipped (.jsonl.gz). Articles
     already stored unchanged are skipped; a changed article replaces its own events. Exits with 1 if any
-    file could not be read.
+    file could not be read or a worker process failed. Ctrl-C stops it: what was reported done is kept,
+    events included, and the exit code is 130.
     """
     settings = settings_of(ctx)
     report = run_ingest(settings, list(paths), published.date() if published else None, quiet, jobs)
-    click.echo(
-        f"{report.added} added, {report.replaced} replaced, {report.unchanged} unchanged, "
-        f"{len(report.errors)} failed; {report.events} events in {printable(str(settings.db_path))}",
-        err=True,
+    counts = (
+        f"{report.added} added, {report.replaced} replaced, {report.unchanged} unchanged, {len(report.errors)} failed"
     )
+    where = printable(str(settings.db_path))
+    if report.interrupted:
+        click.echo(f"interrupted: {counts}; what was done is kept, {report.events} events in {where}", err=True)
+        ctx.exit(130)  # as a program stopped by Ctrl-C
+    click.echo(f"{counts}; {report.events} events in {where}", err=True)
     if report.failed:
         ctx.exit(1)
 
 
 def run_ingest(settings: Settings, paths: list, published: date | None, quiet: bool, jobs: int = 1):
+    """Ingest with a progress line, one line per problem, and Ctrl-C turned into a clean stop."""
     from ..nlp import ModelNotFound
     from ..pipeline import ingest as run
     from ..sources import count_articles
 
-    store = open_store(settings)
-    total = count_articles(paths)
-    bar = (
-        click.progressbar(
-            length=total,
-            label="Ingesting",
-            show_pos=True,
-            show_eta=True,
-            file=sys.stderr,
-            item_show_func=lambda item: item,
-        )
-        if not quiet
-        else None
-    )
-    done_before = 0
-
-    def progress(done: int, doc_id: str) -> None:
-        nonlocal done_before
-        if bar is not None:
-            bar.update(done - done_before, printable(os.path.basename(doc_id), 30))
-            done_before = done
-
-    def say(kind: str, message: str) -> None:
-        if bar is not None:
-            sys.stderr.write("\r\033[K")
-        click.echo(f"{kind}: {printable(message)}", err=True)
+    store = open_store(settings, on_wait=_say_waiting)
+    line = ProgressLine(count_articles(paths), sys.stderr, enabled=not quiet)
 
     def on_error(message: str) -> None:
-        say("error", message)
+        line.message(f"error: {printable(message)}")
 
     def on_warning(message: str) -> None:
-        say("warning", message)
+        line.message(f"warning: {printable(message)}")
 
     try:
-        if bar is not None:
-            bar.__enter__()
-        return run(
-            paths,
-            store,
-            settings,
-            published=published,
-            progress=progress,
-            on_error=on_error,
-            on_warning=on_warning,
-            jobs=jobs,
-        )
+        with _ctrl_c_stops() as stop:
+            report = run(
+                paths,
+                store,
+                settings,
+                published=published,
+                progress=lambda done, doc_id: line.advance(done, os.path.basename(doc_id)),
+                on_error=on_error,
+                on_warning=on_warning,
+                jobs=jobs,
+                stop=stop,
+            )
     except ModelNotFound as error:
         raise UserError(str(error)) from error
     finally:
-        if bar is not None:
-            bar.__exit__(None, None, None)
+        line.close()
         store.close()
+    if report.failure:
+        click.echo(f"error: {printable(report.failure)}", err=True)
+    return report
+
+
+def _say_waiting(path) -> None:
+    click.echo(f"waiting: another timeline process is writing {printable(str(path))}...", err=True)
+
+
+@contextlib.contextmanager
+def _ctrl_c_stops() -> Iterator[threading.Event]:
+    """An event Ctrl-C sets (instead of raising KeyboardInterrupt anywhere); a second Ctrl-C quits at once."""
+    stop = threading.Event()
+    if threading.current_thread() is not threading.main_thread():
+        yield stop
+        return
+
+    def interrupt(signum, frame) -> None:
+        stop.set()
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+
+    previous = signal.signal(signal.SIGINT, interrupt)
+    try:
+        yield stop
+    finally:
+        signal.signal(signal.SIGINT, previous)
