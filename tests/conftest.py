@@ -62,6 +62,9 @@ def seeds_db(tmp_path_factory) -> Path:
 def seeds_db_copy(seeds_db, tmp_path) -> Path:
     target = tmp_path / "db.json"
     shutil.copy(seeds_db, target)
+    parts = Path(f"{seeds_db}.parts")
+    if parts.is_dir():  # the parts the database file names (timeline.parts)
+        shutil.copytree(parts, Path(f"{target}.parts"))
     return target
 
 

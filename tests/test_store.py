@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -47,10 +48,13 @@ def test_nothing_reaches_disk_before_flush(tmp_path, seeds_db):
     db = tmp_path / "db.json"
     store = Store(db)
     store.flush()
-    before = db.read_text()
+    before = db.read_text(), sorted(Path(f"{db}.parts").iterdir())
     store.put_documents([Document(doc_id="a", doc_hash="h", text="t")])
-    assert db.read_text() == before
+    assert (db.read_text(), sorted(Path(f"{db}.parts").iterdir())) == before
+    with Store(db, read_only=True) as reader:
+        assert reader.document("a") is None
     store.flush()
-    assert '"doc_id":"a"' in db.read_text()
+    with Store(db, read_only=True) as reader:
+        assert reader.document("a").text == "t"
     store.close()
-    assert not list(tmp_path.glob(".*.tmp"))
+    assert not list(tmp_path.rglob(".*.tmp"))

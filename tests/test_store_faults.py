@@ -274,7 +274,8 @@ def test_a_read_only_folder_is_one_line_and_reading_still_works(tmp_path):
     before = db.read_bytes()
     result = in_private_mounts(
         """
-        mkdir -p "$MOUNT"; mount -t tmpfs tmpfs "$MOUNT"; cp "$DB" "$MOUNT/db.json"; mount -o remount,ro "$MOUNT"
+        mkdir -p "$MOUNT"; mount -t tmpfs tmpfs "$MOUNT"; cp "$DB" "$MOUNT/db.json"
+        cp -r "$DB.parts" "$MOUNT/"; mount -o remount,ro "$MOUNT"
         "$PYTHON" -m timeline --db "$MOUNT/db.json" ingest -q "$ARTICLES" 2>&1 && exit 9 || echo "ingest: $?"
         "$PYTHON" -m timeline --db "$MOUNT/db.json" companies
         "$PYTHON" -m timeline --db "$MOUNT/db.json" export -o "$MOUNT/out.csv" 2>&1 && exit 9 || echo "export: $?"
@@ -294,12 +295,14 @@ def test_a_read_only_folder_is_one_line_and_reading_still_works(tmp_path):
 
 def test_a_full_disk_is_one_line_and_the_database_keeps_its_last_write(tmp_path):
     db, folder = stored_article(tmp_path)
-    with Store(db) as store:
-        store.replace_events([])  # the next ingest has events to merge and write, though nothing is new
+    (folder / "0001.txt").write_text(  # the next ingest has an article to store and events to merge and write
+        "Zorbex1 Corp buys Quillon1 Inc\n\nZorbex1 Corp said on Monday it bought Quillon1 Inc for $5 million.\n"
+    )
     before = db.read_bytes()
     result = in_private_mounts(
         """
         mkdir -p "$MOUNT"; mount -t tmpfs -o size=1m tmpfs "$MOUNT"; cp "$DB" "$MOUNT/db.json"
+        cp -r "$DB.parts" "$MOUNT/"
         cat /dev/zero > "$MOUNT/filler" 2>/dev/null || true
         "$PYTHON" -m timeline --db "$MOUNT/db.json" ingest -q "$ARTICLES" 2>&1 && exit 9 || echo "ingest: $?"
         "$PYTHON" -m timeline --db "$MOUNT/db.json" export -o "$MOUNT/out.csv" 2>&1 && exit 9 || echo "export: $?"
@@ -314,5 +317,5 @@ def test_a_full_disk_is_one_line_and_the_database_keeps_its_last_write(tmp_path)
     assert lines[1] == "ingest: 1"
     assert "out.csv: cannot write (No space left on device" in lines[2] and lines[3] == "export: 1", lines
     assert lines[4] == "same"
-    assert lines[5:] == ["db.json", "db.json.lock", "filler"]  # no temporary file left behind
+    assert lines[5:] == ["db.json", "db.json.lock", "db.json.parts", "filler"]  # no temporary file left behind
     assert db.read_bytes() == before

@@ -10,10 +10,11 @@ checked when a record is read (`models.Document.from_dict`, `Event.from_dict`).
 
 from __future__ import annotations
 
-TABLES = ("meta", "documents", "events")
+TABLES = ("meta", "documents", "events", "parts")
 REQUIRED = {
     "documents": (("doc_id", str), ("doc_hash", str), ("mentions", list)),
     "events": (("event_id", str), ("mentions", list)),
+    "parts": (("name", str), ("file", str)),
 }
 MENTION_KEYS = ("doc_id", "doc_hash")
 

@@ -1,10 +1,11 @@
 """Forget articles: their documents leave the store and their events leave the timeline.
 
 An event reported by a forgotten article and by others stays, told by the others: the mentions that are
-left are merged again as an ingest merges them, so its date, companies, summary and number of sources are
-what they would be had the forgotten articles never been ingested. The new events are worked out before
-the store is touched, and the removal and the new events reach the disk in one atomic write, under the
-store's lock (the caller opens the store for writing).
+left are merged again as an ingest merges them (only the events of the companies the forgotten articles
+name, as `Store.merge_changes` does for an ingest), so its date, companies, summary and number of sources
+are what they would be had the forgotten articles never been ingested. The removal and the new events
+reach the disk in one atomic write (the store's manifest), under the store's lock (the caller opens the
+store for writing).
 """
 
 from __future__ import annotations
@@ -14,7 +15,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from .config import Settings
-from .merge import merge_mentions
 from .store import Store
 
 
@@ -57,20 +57,16 @@ def forget(store: Store, settings: Settings, ids: Iterable[str] = (), sources: I
     if not chosen:
         report.events = store.count_events()
         return report
-    for event in store.events():
+    for event in store.events_reporting(chosen):
         touched = sum(mention.doc_id in chosen for mention in event.mentions)
         if touched == len(event.mentions):
             report.events_removed += 1
-        elif touched:
+        else:
             report.events_kept += 1
-    remaining = [
-        mention for document in store.documents() if document.doc_id not in chosen for mention in document.mentions
-    ]
-    events = merge_mentions(remaining, settings.merge_similarity)
     store.remove_documents(chosen)
-    store.replace_events(events)
+    store.merge_changes(settings.merge_similarity)
     store.flush()
-    report.events = len(events)
+    report.events = store.count_events()
     return report
 
 

@@ -272,8 +272,10 @@ def ingest(
         report.failure = str(failure)
     report.interrupted = stop.is_set()
     store.put_documents(pending)
-    if report.added or report.replaced or store.events_behind():
+    if store.events_behind():
         rebuild_events(store, settings)
+    elif report.added or report.replaced:
+        store.merge_changes(settings.merge_similarity)
     store.flush()
     report.events = store.count_events()
     return report

@@ -1,4 +1,11 @@
-"""The store: documents and merged events in one TinyDB JSON file.
+"""The store: documents and merged events in TinyDB-shaped JSON parts named by a manifest (`parts`).
+
+The database file is the manifest: its schema version and the part files it names, beside it in
+`<db>.parts/`. Documents are kept by publication month, events by a bucket of their first company, and
+an index holds each document's hash, part and path and each company's event parts, so that an ingest of a
+few articles reads and writes a few parts: the month they were published in, and the events of the
+companies they name, merged again (`remerge`). A database written by schema 1 (one file holding every
+document and event) is converted once when it is opened for writing, with a message.
 
 Writes are batched in memory and reach the disk only through `flush()`, which replaces the file through
 `files.replace_file` (a temporary file renamed over it: a crash at any moment leaves the old or the new
@@ -17,16 +24,17 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from filelock import FileLock, Timeout
-from tinydb import Query, TinyDB
-from tinydb.middlewares import CachingMiddleware
 from tinydb.storages import Storage
 
 from . import db_shape
+from . import parts as layout
 from .files import check_writable, failure, is_stream, make_folder, replace_file, resolved
+from .merge import sort_events
 from .models import Document, Event
-from .view import write_view
+from .remerge import remerge, touched_companies
+from .view import update_view, write_view
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 TABLES = db_shape.TABLES
 LOGGER = logging.getLogger(__name__)
 LEFT_UNTOUCHED = "it was left untouched - pass --db to choose another file"
@@ -87,12 +95,11 @@ class AtomicJSONStorage(Storage):
         pass
 
 
-class _Cache(CachingMiddleware):
-    WRITE_CACHE_SIZE = 10**9  # never flush on its own: only `Store.flush()` writes
+INDEX = "index"
 
 
 class Store:
-    """Documents (keyed by content hash) and events, with batched atomic writes."""
+    """Documents (keyed by doc_id, with their content hash) and events, in parts; batched atomic writes."""
 
     def __init__(
         self,
@@ -105,17 +112,28 @@ class Store:
         """`on_wait` hears when another process holds the lock, before this one waits up to `lock_timeout`."""
         self.path = resolved(path)  # through a link: the file it names is the database, and is locked
         self.read_only = read_only
-        self._view_dirty = False
+        self.notices: list[str] = []
         self._write_failed = False
         self._lock = None
+        self._folder = layout.parts_folder(self.path)
+        self._files: dict[str, str] = {}  # part name -> file name, as the manifest names them
+        self._loaded: dict[str, dict[str, dict]] = {}
+        self._dirty: set[str] = set()
+        self._manifest_dirty = False
+        self._behind = False
+        self._new_mentions: list = []
+        self._forgotten: set[str] = set()
+        self._touched: set[str] = set()
+        self._view_changes: tuple[set[str], list[dict]] | None = None
+        self._view_full = False
         if is_stream(path) or self.path.is_dir():
             kind = "a folder" if self.path.is_dir() else "not a regular file"
             raise StoreError(f"{path}: {kind}, not a database file; {LEFT_UNTOUCHED}")
         if not read_only:
             self._lock = self._acquire_lock(lock_timeout, on_wait)
         try:
-            self._db = TinyDB(str(self.path), storage=_Cache(AtomicJSONStorage), read_only=read_only)
-            self._check_schema()
+            self._storage = AtomicJSONStorage(str(self.path), read_only=read_only)
+            self._open(self._storage.read())
         except BaseException:
             self._release()
             raise
@@ -149,80 +167,233 @@ class Store:
             raise StoreError(failure(self.path, error, f"cannot create the lock file {lock.lock_file}")) from error
         return lock
 
-    def _check_schema(self) -> None:
-        data = self._db.storage.read()
+    def _open(self, data: dict | None) -> None:
         version = db_shape.schema_version(data) if data else None
         if version is not None and version > SCHEMA_VERSION:
             raise StoreError(
                 f"{self.path}: written by a newer timeline (schema {version}, this one reads {SCHEMA_VERSION}); "
                 "upgrade timeline (pip install -U timeline); the file was left untouched"
             )
-        if version is None and not self.read_only:
-            self._db.table("meta").insert({"schema_version": SCHEMA_VERSION})
+        if version is None:
+            self._loaded[INDEX] = {}
+            self._manifest_dirty = self._dirty_index()
+            return
+        meta = next(iter(data["meta"].values()))
+        self._behind = bool(meta.get("events_behind"))
+        if version == 1:
+            self._convert(data)
+            return
+        self._files = {record["name"]: record["file"] for record in data.get("parts", {}).values()}
+        if not self.read_only:
+            for path in layout.leftovers(self._folder, set(self._files.values())):
+                path.unlink(missing_ok=True)
+
+    def _dirty_index(self) -> bool:
+        self._dirty.add(INDEX)
+        return not self.read_only
+
+    def _convert(self, data: dict) -> None:
+        """A schema-1 database: its documents and events laid out in parts (written at the next flush)."""
+        documents = [self._read(Document, record) for record in data.get("documents", {}).values()]
+        events = [self._read(Event, record) for record in data.get("events", {}).values()]
+        self._loaded[INDEX] = {}
+        self._dirty.add(INDEX)
+        self._add_documents(documents)
+        self._new_mentions, self._forgotten, self._touched = [], set(), set()
+        self._write_events(events, replace_all=True)
+        self._manifest_dirty = True
+        if not self.read_only:
+            self.notices.append(
+                f"{self.path}: converted to the partitioned layout of timeline's schema {SCHEMA_VERSION} "
+                f"(parts in {self._folder}); older releases of timeline cannot read it"
+            )
+
+    # parts
+
+    def _part(self, name: str) -> dict[str, dict]:
+        records = self._loaded.get(name)
+        if records is None:
+            file_name = self._files.get(name)
+            if file_name is None:
+                records = {}
+            else:
+                try:
+                    records = self._read_part(name, file_name)
+                except (OSError, ValueError, RecursionError) as error:
+                    raise StoreError(
+                        f"{self.path}: part {file_name} is missing or corrupt ({error.__class__.__name__}); "
+                        f"{LEFT_UNTOUCHED}"
+                    ) from error
+            self._loaded[name] = records
+        return records
+
+    def _read_part(self, name: str, file_name: str) -> dict[str, dict]:
+        try:
+            return layout.read_part(self._folder, file_name)
+        except FileNotFoundError:
+            if not self.read_only:
+                raise
+        # a writer committed since this reader opened, and removed the files it no longer names: its parts
+        data = self._storage.read()
+        files = {record["name"]: record["file"] for record in (data or {}).get("parts", {}).values()}
+        self._files = {**self._files, **files}
+        return layout.read_part(self._folder, files[name]) if name in files else {}
+
+    def _names(self, prefix: str) -> list[str]:
+        names = set(self._files) | set(self._loaded)
+        return sorted(name for name in names if name.startswith(prefix))
+
+    def _index(self) -> dict[str, dict]:
+        return self._part(INDEX)
+
+    def _changed(self, name: str) -> None:
+        self._dirty.add(name)
+        self._manifest_dirty = True
 
     # documents
 
     def document_hashes(self) -> dict[str, str]:
         """doc_id -> content hash of every stored document."""
-        return {record["doc_id"]: record["doc_hash"] for record in self._db.table("documents").all()}
+        return {key[2:]: record["hash"] for key, record in self._index().items() if key.startswith("d:")}
 
     def documents(self) -> Iterator[Document]:
-        for record in self._db.table("documents").all():
-            yield self._read(Document, record)
+        for name in self._names("documents-"):
+            for record in list(self._part(name).values()):
+                yield self._read(Document, record)
 
     def document(self, doc_id: str) -> Document | None:
-        record = self._db.table("documents").get(Query().doc_id == doc_id)
+        entry = self._index().get("d:" + doc_id)
+        if entry is None:
+            return None
+        record = self._part(entry["part"]).get(doc_id)
         return self._read(Document, record) if record else None
 
     def put_documents(self, documents: Iterable[Document]) -> None:
         """Insert or replace documents by doc_id (a changed article replaces its old version)."""
-        table = self._db.table("documents")
         incoming = {doc.doc_id: doc for doc in documents}
         if not incoming:
             return
-        table.remove(lambda record: record["doc_id"] in incoming)
-        table.insert_multiple(doc.to_dict() for doc in incoming.values())
+        self._remove(incoming)
+        self._add_documents(incoming.values())
+
+    def _add_documents(self, documents: Iterable[Document]) -> None:
+        index = self._index()
+        for document in documents:
+            record = document.to_dict()
+            name = layout.document_part(record.get("published"))
+            self._part(name)[document.doc_id] = record
+            self._changed(name)
+            index["d:" + document.doc_id] = {"hash": document.doc_hash, "part": name, "path": document.path}
+            self._new_mentions.extend(document.mentions)
+            self._touched |= touched_companies(document.mentions)
+        self._changed(INDEX)
+
+    def _remove(self, doc_ids: Iterable[str]) -> None:
+        index = self._index()
+        for doc_id in doc_ids:
+            entry = index.pop("d:" + doc_id, None)
+            if entry is None:
+                continue
+            record = self._part(entry["part"]).pop(doc_id, None)
+            self._changed(entry["part"])
+            self._changed(INDEX)
+            self._forgotten.add(doc_id)
+            if record:
+                self._touched |= touched_companies(self._read(Document, record).mentions)
+            self._new_mentions = [m for m in self._new_mentions if m.doc_id != doc_id]
 
     def document_paths(self) -> dict[str, str]:
         """doc_id -> the path the document was read from, as ingest was given it."""
-        return {record["doc_id"]: record.get("path", "") for record in self._db.table("documents").all()}
+        return {key[2:]: record.get("path", "") for key, record in self._index().items() if key.startswith("d:")}
 
     def remove_documents(self, doc_ids: Iterable[str]) -> None:
-        """Remove documents by doc_id; their events stay until the events are replaced."""
-        gone = set(doc_ids)
-        self._db.table("documents").remove(lambda record: record["doc_id"] in gone)
+        """Remove documents by doc_id; their events change at the next `merge_changes` or `replace_events`."""
+        self._remove(set(doc_ids))
 
     def count_documents(self) -> int:
-        return len(self._db.table("documents"))
+        return sum(key.startswith("d:") for key in self._index())
 
     # events
 
     def replace_events(self, events: Iterable[Event]) -> None:
-        table = self._db.table("events")
-        table.truncate()
-        table.insert_multiple(event.to_dict() for event in events)
-        self._view_dirty = True
+        self._write_events(list(events), replace_all=True)
+
+    def merge_changes(self, similarity: float) -> None:
+        """Merge again the events of the companies the documents put or removed since the last merge name."""
+        if not (self._new_mentions or self._forgotten):
+            return
+        index = self._index()
+        parts = sorted({part for company in self._touched for part in index.get("c:" + company, {}).get("parts", ())})
+        candidates = (self._read(Event, record) for name in parts for record in list(self._part(name).values()))
+        replaced, fresh = remerge(candidates, self._new_mentions, self._forgotten, self._touched, similarity)
+        self._write_events(fresh, replace_ids=replaced)
+
+    def _write_events(self, events: list[Event], replace_all: bool = False, replace_ids: set[str] = frozenset()):
+        index = self._index()
+        removed: set[str] = set()
+        if replace_all:
+            for name in self._names("events-"):
+                removed.update(self._part(name))
+                self._loaded[name] = {}
+                self._changed(name)
+            for key in [key for key in index if key.startswith("c:")]:
+                del index[key]
+        else:
+            for event_id in replace_ids:
+                entry = index.pop("e:" + event_id, None)
+                if entry is not None:
+                    self._part(entry).pop(event_id, None)
+                    self._changed(entry)
+                    removed.add(event_id)
+        added = []
+        for event in events:
+            record = event.to_dict()
+            name = layout.event_part(event.companies or [c for m in event.mentions for c in m.companies])
+            self._part(name)[event.event_id] = record
+            self._changed(name)
+            index["e:" + event.event_id] = name
+            for company in touched_companies(event.mentions):
+                entry = index.setdefault("c:" + company, {"parts": []})
+                if name not in entry["parts"]:
+                    entry["parts"].append(name)
+            added.append(record)
+        self._changed(INDEX)
+        self._new_mentions, self._forgotten, self._touched = [], set(), set()
+        self._behind = False
+        if replace_all or self._view_full:
+            self._view_full, self._view_changes = True, None
+        else:
+            before_removed, before_added = self._view_changes or (set(), [])
+            kept = [record for record in before_added if record["event_id"] not in removed]
+            self._view_changes = (before_removed | removed, kept + added)
+
+    def events_reporting(self, doc_ids: Iterable[str]) -> list[Event]:
+        """The events some mention of which comes from these documents (read from their companies' parts)."""
+        wanted = set(doc_ids)
+        companies = set()
+        for doc_id in wanted:
+            document = self.document(doc_id)
+            if document is not None:
+                companies |= touched_companies(document.mentions)
+        index = self._index()
+        parts = sorted({part for company in companies for part in index.get("c:" + company, {}).get("parts", ())})
+        events = [self._read(Event, record) for name in parts for record in self._part(name).values()]
+        return [event for event in events if any(mention.doc_id in wanted for mention in event.mentions)]
 
     def events(self) -> list[Event]:
-        return [self._read(Event, record) for record in self._db.table("events").all()]
+        return sort_events([self._read(Event, record) for record in self.event_records()])
 
     def event_records(self) -> list[dict]:
         """Events as stored dicts, for readers that do not need objects (the TUI's fast load)."""
-        return list(self._db.table("events").all())
+        return [record for name in self._names("events-") for record in self._part(name).values()]
 
     def count_events(self) -> int:
-        return len(self._db.table("events"))
+        return sum(key.startswith("e:") for key in self._index())
 
     def events_behind(self) -> bool:
-        """Whether the events were merged from other documents than those stored: an ingest stopped after a
-        periodic flush of documents and before the merge (kill -9, ctrl+c, a full disk) leaves them behind."""
-        stored = {(r["doc_id"], r["doc_hash"]) for r in self._db.table("documents").all() if r.get("mentions")}
-        merged = {
-            (mention["doc_id"], mention["doc_hash"])
-            for record in self._db.table("events").all()
-            for mention in record.get("mentions", ())
-        }
-        return stored != merged
+        """Whether documents were stored and their events not merged: an ingest stopped after a periodic
+        flush of documents and before the merge (kill -9, ctrl+c, a full disk) leaves them behind."""
+        return self._behind
 
     def _read(self, kind: type[Document] | type[Event], record: dict):
         """A stored record as an object; a record a hand edit broke is a refusal naming it, not a traceback."""
@@ -238,20 +409,52 @@ class Store:
     # lifecycle
 
     def flush(self) -> None:
-        """Write what changed; a failure (a full disk) leaves the file as the last complete write left it."""
-        if self.read_only:
+        """Write the changed parts under new names, then the manifest naming them (the commit), then remove
+        the files it no longer names; a failure leaves the database as the last complete write left it."""
+        if self.read_only or not (self._dirty or self._manifest_dirty):
+            return
+        behind = bool(self._new_mentions or self._forgotten)
+        try:
+            self._folder.mkdir(exist_ok=True)
+            mode = self.path.stat().st_mode & 0o777 if self.path.exists() else None
+            written = {
+                name: layout.write_part(self._folder, name, self._part(name), mode)
+                for name in self._dirty
+                if name == INDEX or self._part(name)
+            }
+        except OSError as error:
+            self._write_failed = True
+            raise StoreError(
+                failure(self.path, error, "cannot write the database") + "; it keeps its last complete write"
+            ) from error
+        files = {**self._files, **written}
+        files = {name: file for name, file in files.items() if name == INDEX or self._loaded.get(name, True) != {}}
+        manifest = {
+            "meta": {"1": {"schema_version": SCHEMA_VERSION, "events_behind": behind}},
+            "parts": {str(number): {"name": name, "file": files[name]} for number, name in enumerate(sorted(files), 1)},
+        }
+        try:
+            self._storage.write(manifest)
+        except StoreError:
+            self._write_failed = True
+            for file_name in written.values():
+                (self._folder / file_name).unlink(missing_ok=True)
+            raise
+        old = set(self._files.values()) - set(files.values())
+        self._files, self._dirty, self._manifest_dirty = files, set(), False
+        for file_name in old:
+            (self._folder / file_name).unlink(missing_ok=True)
+        self._write_view()
+
+    def _write_view(self) -> None:
+        if not (self._view_full or self._view_changes):
             return
         try:
-            self._db.storage.flush()
-        except StoreError:
-            self._write_failed = True  # closing will not try the same write again
-            raise
-        if self._view_dirty:
-            try:
+            if self._view_full or not update_view(self.path, *self._view_changes):
                 write_view(self.path, self.event_records())
-            except OSError as error:  # derived data: the app reads the database itself while the view is stale
-                LOGGER.warning("%s: cannot write the app's view index (%s)", self.path, error.strerror)
-            self._view_dirty = False
+        except OSError as error:  # derived data: the app reads the database itself while the view is stale
+            LOGGER.warning("%s: cannot write the app's view index (%s)", self.path, error.strerror)
+        self._view_full, self._view_changes = False, None
 
     def close(self) -> None:
         try:

@@ -109,10 +109,15 @@ class View:
 
     def read(self, row: int) -> dict:
         """Row `row`'s full event record (safe from any thread: a positioned read, no shared file position)."""
-        offsets = self.header["offsets"]
-        start = offsets[row]
-        end = offsets[row + 1] if row + 1 < len(offsets) else self.header["lines_size"]
-        return json.loads(os.pread(self._lines.fileno(), end - start, start))
+        position = self.header["offsets"][row]
+        line = b""
+        while not line.endswith(b"\n"):  # rows are in timeline order; lines in the order they were written
+            chunk = os.pread(self._lines.fileno(), 65536, position + len(line))
+            if not chunk:
+                break
+            end = chunk.find(b"\n")
+            line += chunk if end < 0 else chunk[: end + 1]
+        return json.loads(line)
 
     def replaced(self) -> bool:
         """Whether the index on disk is no longer the one read (another process wrote the events since)."""
@@ -176,3 +181,84 @@ def _estimate(record: dict) -> dict | None:
 def _order_key(record: dict) -> tuple:
     when = record.get("date") or _estimate(record) or {}
     return (not when, when.get("start") or "", precision_rank(when.get("precision")), record["event_id"])
+
+
+def update_view(db_path: Path, removed: set[str], added: list[dict]) -> bool:
+    """Bring the view up to date after an incremental merge: the rows of `removed` events dropped, those of
+    `added` ones placed in order, the new records' lines appended to a copy of the lines file. False when
+    there is no fresh view to update from (the caller writes it whole)."""
+    view = _open_for_update(db_path)
+    if view is None:
+        return False
+    header, old_lines = view
+    columns, offsets = header["columns"], header["offsets"]
+    keep, dead = [], header.get("dead", 0)
+    for row, event_id in enumerate(columns["event_id"]):
+        if event_id in removed:
+            dead += old_lines.index(b"\n", offsets[row]) + 1 - offsets[row]
+        else:
+            keep.append(row)
+    if dead > len(old_lines) // 2:
+        return False  # mostly lines of events replaced since: written whole again, without them
+    new_columns, ordered = build_columns(added)
+    token = secrets.token_hex(16)
+    first = (json.dumps({"view": token}) + "\n").encode("utf-8")
+    body = old_lines[old_lines.index(b"\n") + 1 :]
+    shift = len(first) - (len(old_lines) - len(body))
+    position = len(first) + len(body)
+    appended, new_offsets = [], []
+    for record in ordered:
+        line = (json.dumps(record, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
+        new_offsets.append(position)
+        position += len(line)
+        appended.append(line)
+    rows = [(_column_key(columns, row), 0, row) for row in keep]
+    rows += [(_column_key(new_columns, row), 1, row) for row in range(len(ordered))]
+    rows.sort()
+    merged: dict[str, list] = {name: [] for name in COLUMNS}
+    merged_offsets = []
+    for _, new, row in rows:
+        source = new_columns if new else columns
+        for name in COLUMNS:
+            merged[name].append(source[name][row])
+        merged_offsets.append(new_offsets[row] if new else offsets[row] + shift)
+    stat = db_path.stat()
+    mode = stat.st_mode & 0o777
+    _, lines_path = view_paths(db_path)
+    replace_bytes(lines_path, first + body + b"".join(appended), mode)
+    stat = db_path.stat()
+    header = {
+        "version": VIEW_VERSION,
+        "token": token,
+        "db_size": stat.st_size,
+        "db_mtime_ns": stat.st_mtime_ns,
+        "lines_size": position,
+        "offsets": merged_offsets,
+        "columns": merged,
+        "dead": dead,
+    }
+    index_path, _ = view_paths(db_path)
+    replace_bytes(index_path, json.dumps(header, ensure_ascii=False, separators=(",", ":")).encode("utf-8"), mode)
+    return True
+
+
+def _open_for_update(db_path: Path) -> tuple[dict, bytes] | None:
+    """The current view's index and lines, when they were written together (the database's own stamp has
+    just changed: the caller is the writer)."""
+    index_path, lines_path = view_paths(db_path)
+    try:
+        lines = lines_path.read_bytes()
+        header = json.loads(index_path.read_bytes())
+        token = json.loads(lines[: lines.index(b"\n")]).get("view")
+    except (OSError, ValueError, AttributeError):
+        return None
+    if not isinstance(header, dict) or header.get("version") != VIEW_VERSION or header.get("token") != token:
+        return None
+    if header.get("lines_size") != len(lines):
+        return None
+    return header, lines
+
+
+def _column_key(columns: dict, row: int) -> tuple:
+    start = columns["start"][row]
+    return (start is None, start or 0, precision_rank(columns["precision"][row]), columns["event_id"][row])

@@ -91,9 +91,12 @@ def open_store(settings: Settings, *, read_only: bool = False, on_wait: Callable
     if read_only and not settings.db_path.exists():
         raise UserError(f"{settings.db_path}: no database yet - run `timeline ingest PATH` first")
     try:
-        return Store(settings.db_path, read_only=read_only, on_wait=on_wait)
+        store = Store(settings.db_path, read_only=read_only, on_wait=on_wait)
     except StoreError as error:
         raise UserError(str(error)) from error
+    for notice in store.notices:
+        click.echo(notice, err=True)
+    return store
 
 
 def company_names(ctx: click.Context, events):

@@ -1,0 +1,104 @@
+"""The partitioned store (issue 17): a small ingest reads and writes a few parts, the events of only the
+companies it touched are merged again (the same events as merging everything), and a database written by
+the single-file release is converted once, with a message."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from conftest import TEST_DATA
+
+from timeline.cli import cli
+from timeline.merge import merge_mentions
+from timeline.parts import document_part
+from timeline.store import Store, StoreError
+
+SCHEMA1 = TEST_DATA / "store_schema1.json"  # written by the single-file release from seeds/
+
+
+def groups(events) -> dict:
+    return {frozenset(m.mention_id for m in e.mentions): (e.event_id, e.when, e.companies, e.summary) for e in events}
+
+
+def part_files(db: Path) -> set[str]:
+    return {path.name for path in Path(f"{db}.parts").iterdir()}
+
+
+def test_a_single_file_database_is_converted_once_with_a_message(tmp_path):
+    db = tmp_path / "timeline.json"
+    shutil.copy(SCHEMA1, db)
+    old = json.loads(SCHEMA1.read_text())
+    old_events = sorted(old["events"].values(), key=lambda record: record["event_id"])
+    exported = CliRunner().invoke(cli, ["--db", str(db), "export", "--format", "jsonl", "-o", "-"])
+    assert exported.exit_code == 0, exported.output
+    assert db.read_bytes() == SCHEMA1.read_bytes()  # reading does not convert
+
+    result = CliRunner().invoke(cli, ["--db", str(db), "forget", "no-such-id"])
+    assert "converted to the partitioned layout" in result.output
+    manifest = json.loads(db.read_text())
+    assert manifest["meta"]["1"]["schema_version"] == 2
+    with Store(db, read_only=True) as store:
+        assert sorted(store.document_hashes()) == sorted(r["doc_id"] for r in old["documents"].values())
+        assert sorted((e.to_dict() for e in store.events()), key=lambda r: r["event_id"]) == old_events
+    again = CliRunner().invoke(cli, ["--db", str(db), "forget", "no-such-id"])
+    assert "converted" not in again.output
+
+
+def test_adding_an_article_merges_again_only_what_it_touched_and_rewrites_few_parts(seeds_db, tmp_path):
+    with Store(seeds_db, read_only=True) as store:
+        documents = list(store.documents())
+    db = tmp_path / "db.json"
+    later = [  # the same articles a year later and under other ids: other months, other events
+        replace(
+            document,
+            doc_id=f"{document.doc_id}~1",
+            published=date(2030, 1 + number, 1),
+            mentions=tuple(replace(m, doc_id=f"{document.doc_id}~1") for m in document.mentions),
+        )
+        for number, document in enumerate(documents)
+    ]
+    with Store(db) as store:
+        store.put_documents(documents[1:] + later)
+        store.merge_changes(60.0)
+    before = part_files(db)
+    with Store(db) as store:
+        store.put_documents(documents[:1])
+        store.merge_changes(60.0)
+        store.flush()
+        events = store.events()
+    after = part_files(db)
+    assert groups(events) == groups(merge_mentions(m for d in documents + later for m in d.mentions))
+    rewritten = after - before
+    month = document_part(documents[0].published.isoformat() if documents[0].published else None)
+    assert {name.split(".")[0] for name in rewritten if name.startswith("documents-")} == {month}
+    assert {name for name in before if name.startswith("documents-2030")} <= after  # months it did not touch
+
+
+def test_a_write_stopped_before_its_manifest_leaves_the_last_complete_write(seeds_db_copy, monkeypatch):
+    with Store(seeds_db_copy, read_only=True) as store:
+        first = store.documents().__next__()
+        events_before = [e.to_dict() for e in store.events()]
+    manifest = seeds_db_copy.read_bytes()
+
+    def refuse(*args):
+        raise StoreError(f"{seeds_db_copy}: cannot write the database (No space left on device)")
+
+    store = Store(seeds_db_copy)
+    store.remove_documents([first.doc_id])
+    store.merge_changes(60.0)
+    monkeypatch.setattr("timeline.store.AtomicJSONStorage.write", lambda self, data: refuse())
+    with pytest.raises(StoreError, match="No space left"):
+        store.flush()
+    store.close()
+    assert seeds_db_copy.read_bytes() == manifest
+    with Store(seeds_db_copy) as store:  # parts written for the lost commit are gone, the old ones read
+        assert first.doc_id in store.document_hashes()
+        assert [e.to_dict() for e in store.events()] == events_before
+    named = {r["file"] for r in json.loads(seeds_db_copy.read_text())["parts"].values()}
+    assert part_files(seeds_db_copy) == named
