@@ -31,7 +31,7 @@ from . import parts as layout
 from .files import check_writable, failure, is_stream, make_folder, replace_file, resolved
 from .merge import sort_events
 from .models import Document, Event
-from .remerge import remerge, touched_companies
+from .remerge import Spans, add_spans, remerge, touched_companies
 from .view import update_view, write_view
 
 SCHEMA_VERSION = 2
@@ -123,7 +123,7 @@ class Store:
         self._behind = False
         self._new_mentions: list = []
         self._forgotten: set[str] = set()
-        self._touched: set[str] = set()
+        self._touched: Spans = {}
         self._view_changes: tuple[set[str], list[dict]] | None = None
         self._view_full = False
         if is_stream(path) or self.path.is_dir():
@@ -199,7 +199,7 @@ class Store:
         self._loaded[INDEX] = {}
         self._dirty.add(INDEX)
         self._add_documents(documents)
-        self._new_mentions, self._forgotten, self._touched = [], set(), set()
+        self._new_mentions, self._forgotten, self._touched = [], set(), {}
         self._write_events(events, replace_all=True)
         self._manifest_dirty = True
         if not self.read_only:
@@ -285,7 +285,7 @@ class Store:
             self._changed(name)
             index["d:" + document.doc_id] = {"hash": document.doc_hash, "part": name, "path": document.path}
             self._new_mentions.extend(document.mentions)
-            self._touched |= touched_companies(document.mentions)
+            add_spans(self._touched, document.mentions)
         self._changed(INDEX)
 
     def _remove(self, doc_ids: Iterable[str]) -> None:
@@ -299,7 +299,7 @@ class Store:
             self._changed(INDEX)
             self._forgotten.add(doc_id)
             if record:
-                self._touched |= touched_companies(self._read(Document, record).mentions)
+                add_spans(self._touched, self._read(Document, record).mentions)
             self._new_mentions = [m for m in self._new_mentions if m.doc_id != doc_id]
 
     def document_paths(self) -> dict[str, str]:
@@ -358,7 +358,7 @@ class Store:
                     entry["parts"].append(name)
             added.append(record)
         self._changed(INDEX)
-        self._new_mentions, self._forgotten, self._touched = [], set(), set()
+        self._new_mentions, self._forgotten, self._touched = [], set(), {}
         self._behind = False
         if replace_all or self._view_full:
             self._view_full, self._view_changes = True, None
