@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from tinydb import TinyDB
 from conftest import TEST_DATA
 
 from timeline.cli import cli
@@ -78,6 +79,8 @@ def test_adding_an_article_merges_again_only_what_it_touched_and_rewrites_few_pa
     month = document_part(documents[0].published.isoformat() if documents[0].published else None)
     assert {name.split(".")[0] for name in rewritten if name.startswith("documents-")} == {month}
     assert {name for name in before if name.startswith("documents-2030")} <= after  # months it did not touch
+    for name in after:  # each part is a TinyDB database of one table
+        assert len(TinyDB(Path(f"{db}.parts") / name).tables()) == 1
 
 
 def test_a_write_stopped_before_its_manifest_leaves_the_last_complete_write(seeds_db_copy, monkeypatch):

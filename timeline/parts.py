@@ -1,5 +1,5 @@
 """The store's parts: documents by publication month, events by company bucket, and an index, each its own
-TinyDB-shaped JSON file, named by a manifest (the database file itself).
+TinyDB JSON file (one table of numbered records), named by a manifest (the database file itself).
 
 A write never changes a part file in place: a changed part is written under a new name, then the manifest
 is replaced (`files.replace_file`, the commit point), then the files it no longer names are removed. A
@@ -38,20 +38,36 @@ def company_part(company: str) -> str:
     return event_part((company,))
 
 
-def read_part(folder: Path, file_name: str) -> dict[str, dict]:
-    """A part's records by key; a part the manifest names and that is missing or broken is an OSError or
-    ValueError for the store's one line."""
+def table_of(name: str) -> tuple[str, str | None]:
+    """The TinyDB table a part's file holds, and the field of a record that is its key (None: the index,
+    whose records are {"key": ..., "value": ...})."""
+    if name.startswith("documents-"):
+        return "documents", "doc_id"
+    if name.startswith("events-"):
+        return "events", "event_id"
+    return "index", None
+
+
+def read_part(folder: Path, name: str, file_name: str) -> dict:
+    """A part's records by key. Each part is a TinyDB database of one table (numbered records); a part the
+    manifest names and that is missing or broken is an OSError or ValueError for the store's one line."""
+    table, field = table_of(name)
     data = json.loads((folder / file_name).read_bytes())
-    if not isinstance(data, dict) or not isinstance(data.get("records"), dict):
-        raise ValueError(f"part {file_name} is not an object of records")
-    return data["records"]
+    records = data.get(table) if isinstance(data, dict) else None
+    if not isinstance(records, dict) or not all(isinstance(record, dict) for record in records.values()):
+        raise ValueError(f"part {file_name} is not a TinyDB table {table!r} of records")
+    if field is None:
+        return {record["key"]: record["value"] for record in records.values()}
+    return {record[field]: record for record in records.values()}
 
 
-def write_part(folder: Path, name: str, records: dict[str, dict], mode: int | None) -> str:
+def write_part(folder: Path, name: str, records: dict, mode: int | None) -> str:
     """Write a part under a new file name; returns the name."""
     file_name = f"{name}.{secrets.token_hex(6)}{PART_SUFFIX}"
-
-    data = json.dumps({"records": records}, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    table, field = table_of(name)
+    rows = records.values() if field else ({"key": key, "value": value} for key, value in records.items())
+    content = {table: {str(number): row for number, row in enumerate(rows, 1)}}
+    data = json.dumps(content, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     replace_file(folder / file_name, lambda out: out.write(data), mode)  # dumps: json.dump's encoder is slow
     return file_name
 

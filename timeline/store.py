@@ -229,7 +229,7 @@ class Store:
 
     def _read_part(self, name: str, file_name: str) -> dict[str, dict]:
         try:
-            return layout.read_part(self._folder, file_name)
+            return layout.read_part(self._folder, name, file_name)
         except FileNotFoundError:
             if not self.read_only:
                 raise
@@ -237,7 +237,7 @@ class Store:
         data = self._storage.read()
         files = {record["name"]: record["file"] for record in (data or {}).get("parts", {}).values()}
         self._files = {**self._files, **files}
-        return layout.read_part(self._folder, files[name]) if name in files else {}
+        return layout.read_part(self._folder, name, files[name]) if name in files else {}
 
     def _names(self, prefix: str) -> list[str]:
         names = set(self._files) | set(self._loaded)
