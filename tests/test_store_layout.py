@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from tinydb import TinyDB
 from conftest import TEST_DATA
+from tinydb import TinyDB
 
 from timeline.cli import cli
 from timeline.merge import merge_mentions
