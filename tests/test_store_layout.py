@@ -105,3 +105,15 @@ def test_a_write_stopped_before_its_manifest_leaves_the_last_complete_write(seed
         assert [e.to_dict() for e in store.events()] == events_before
     named = {r["file"] for r in json.loads(seeds_db_copy.read_text())["parts"].values()}
     assert part_files(seeds_db_copy) == named
+
+
+def test_a_manifest_naming_a_file_outside_its_parts_is_refused_and_nothing_is_removed(seeds_db_copy, tmp_path):
+    victim = tmp_path / "keep.json"
+    victim.write_text("{}")
+    manifest = json.loads(seeds_db_copy.read_text())
+    manifest["parts"]["1"]["file"] = "../keep.json"
+    seeds_db_copy.write_text(json.dumps(manifest))
+    for command in (["forget", "x"], ["companies"]):
+        result = CliRunner().invoke(cli, ["--db", str(seeds_db_copy), *command])
+        assert result.exit_code == 1 and "not a timeline database (part file '../keep.json')" in result.output
+    assert victim.read_text() == "{}"

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import secrets
 from pathlib import Path
 
@@ -18,6 +19,8 @@ from .files import replace_file
 
 EVENT_BUCKETS = 512
 PART_SUFFIX = ".json"
+PART_FILE = re.compile(r"(index|documents-(\d{4}-\d{2}|undated)|events-\d{3})\.[0-9a-f]{12}\.json")
+"""What a part's file is called: a manifest naming anything else (a hand edit, `../x`) is not ours."""
 
 
 def parts_folder(db_path: Path) -> Path:
@@ -77,4 +80,14 @@ def leftovers(folder: Path, named: set[str]) -> list[Path]:
     and before the old files were removed)."""
     if not folder.is_dir():
         return []
-    return [path for path in folder.iterdir() if path.name.endswith(PART_SUFFIX) and path.name not in named]
+    return [path for path in folder.iterdir() if PART_FILE.fullmatch(path.name) and path.name not in named]
+
+
+def is_part(name: str, file_name: str) -> bool:
+    """Whether a manifest's record names a part and a file of that part, inside the parts folder."""
+    return (
+        isinstance(name, str)
+        and isinstance(file_name, str)
+        and bool(PART_FILE.fullmatch(file_name))
+        and (file_name.startswith(name + "."))
+    )

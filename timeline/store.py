@@ -184,6 +184,9 @@ class Store:
             self._convert(data)
             return
         self._files = {record["name"]: record["file"] for record in data.get("parts", {}).values()}
+        strange = next((file for name, file in self._files.items() if not layout.is_part(name, file)), None)
+        if strange is not None:
+            raise StoreError(f"{self.path}: not a timeline database (part file {strange!r}); {LEFT_UNTOUCHED}")
         if not self.read_only:
             for path in layout.leftovers(self._folder, set(self._files.values())):
                 path.unlink(missing_ok=True)
