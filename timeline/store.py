@@ -1,15 +1,16 @@
-"""The store: documents and merged events in TinyDB-shaped JSON parts named by a manifest (`parts`).
+"""The store: documents and merged events in TinyDB JSON parts named by a manifest (see `parts`).
 
 The database file is the manifest: its schema version and the part files it names, beside it in
 `<db>.parts/`. Documents are kept by publication month, events by a bucket of their first company, and
 an index holds each document's hash, part and path and each company's event parts, so that an ingest of a
 few articles reads and writes a few parts: the month they were published in, and the events of the
 companies they name, merged again (`remerge`). A database written by schema 1 (one file holding every
-document and event) is converted once when it is opened for writing, with a message.
+document and event) is read as it is, and converted once by the first write, with a message.
 
-Writes are batched in memory and reach the disk only through `flush()`, which replaces the file through
-`files.replace_file` (a temporary file renamed over it: a crash at any moment leaves the old or the new
-file, never half of one; links followed, permissions kept). A file that is not ours (`db_shape`), is
+Writes are batched in memory and reach the disk only through `flush()`, which writes each changed part
+under a new name and then replaces the manifest through `files.replace_file` (a temporary file renamed
+over it: a crash at any moment leaves the old manifest and its parts or the new ones, never half of
+either; links followed, permissions kept, and the parts get the manifest's). A file that is not ours (`db_shape`), is
 corrupt, comes from a newer version of timeline, or is read-only is refused with one line and never
 written. A lock file beside the database keeps two writers apart. Every failure is a `StoreError` whose
 message names the file; the data on disk stays as the last complete write left it.
