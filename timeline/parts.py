@@ -1,4 +1,4 @@
-"""The store's parts: documents by publication month, events by company bucket, and an index, each its own
+"""The store's parts: documents by publication month, events by company bucket and year, and an index, each its own
 TinyDB JSON file (one table of numbered records), named by a manifest (the database file itself).
 
 A write never changes a part file in place: a changed part is written under a new name, then the manifest
@@ -17,9 +17,9 @@ from pathlib import Path
 
 from .files import replace_file
 
-EVENT_BUCKETS = 512
+EVENT_BUCKETS = 64
 PART_SUFFIX = ".json"
-PART_FILE = re.compile(r"(index|documents-(\d{4}-\d{2}|undated)|events-\d{3})\.[0-9a-f]{12}\.json")
+PART_FILE = re.compile(r"(index|documents-(\d{4}-\d{2}|undated)|events-\d{3}-(\d{4}|other))\.[0-9a-f]{12}\.json")
 """What a part's file is called: a manifest naming anything else (a hand edit, `../x`) is not ours."""
 
 
@@ -31,14 +31,28 @@ def document_part(published: str | None) -> str:
     return f"documents-{published[:7]}" if published else "documents-undated"
 
 
-def event_part(companies) -> str:
+def event_part(companies, when) -> str:
+    """An event's part: a bucket of its first company, and the year its date lies in ("other" for an
+    undated event or one whose date spans years), so that the events of a company in one year are read
+    without those of its other years."""
     first = min((company.lower() for company in companies), default="")
     number = int.from_bytes(hashlib.sha1(first.encode("utf-8", "surrogatepass")).digest()[:4], "big")
-    return f"events-{number % EVENT_BUCKETS:03d}"
+    year = str(when.start.year) if when is not None and when.start.year == when.end.year else "other"
+    return f"events-{number % EVENT_BUCKETS:03d}-{year}"
 
 
-def company_part(company: str) -> str:
-    return event_part((company,))
+def years_of(spans: list | None) -> set[str] | None:
+    """The event parts' years that the (start, end) dates of `spans` meet (None: every year)."""
+    if spans is None:
+        return None
+    years = {"other"}
+    for start, end in spans:
+        years.update(str(year) for year in range(start.year, end.year + 1))
+    return years
+
+
+def part_year(name: str) -> str:
+    return name.rsplit("-", 1)[1]
 
 
 def table_of(name: str) -> tuple[str, str | None]:

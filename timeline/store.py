@@ -1,8 +1,8 @@
 """The store: documents and merged events in TinyDB JSON parts named by a manifest (see `parts`).
 
 The database file is the manifest: its schema version and the part files it names, beside it in
-`<db>.parts/`. Documents are kept by publication month, events by a bucket of their first company, and
-an index holds each document's hash, part and path and each company's event parts, so that an ingest of a
+`<db>.parts/`. Documents are kept by publication month, events by a bucket of their first company and
+their year, and an index holds each document's hash, part and path and each company's event parts, so that an ingest of a
 few articles reads and writes a few parts: the month they were published in, and the events of the
 companies they name, merged again (`remerge`). A database written by schema 1 (one file holding every
 document and event) is read as it is, and converted once by the first write, with a message.
@@ -326,8 +326,7 @@ class Store:
         """Merge again the events of the companies the documents put or removed since the last merge name."""
         if not (self._new_mentions or self._forgotten):
             return
-        index = self._index()
-        parts = sorted({part for company in self._touched for part in index.get("c:" + company, {}).get("parts", ())})
+        parts = self._event_parts(self._touched)
         candidates = (self._read(Event, record) for name in parts for record in list(self._part(name).values()))
         replaced, fresh = remerge(candidates, self._new_mentions, self._forgotten, self._touched, similarity)
         self._write_events(fresh, replace_ids=replaced)
@@ -352,14 +351,17 @@ class Store:
         added = []
         for event in events:
             record = event.to_dict()
-            name = layout.event_part(event.companies or [c for m in event.mentions for c in m.companies])
+            name = layout.event_part(event.companies or [c for m in event.mentions for c in m.companies], event.date)
             self._part(name)[event.event_id] = record
             self._changed(name)
             index["e:" + event.event_id] = name
-            for company in touched_companies(event.mentions):
-                entry = index.setdefault("c:" + company, {"parts": []})
-                if name not in entry["parts"]:
-                    entry["parts"].append(name)
+            for mention in event.mentions:
+                for company in mention.companies:
+                    entry = index.setdefault("c:" + company.lower(), {"parts": [], "undated": []})
+                    if name not in entry["parts"]:
+                        entry["parts"].append(name)
+                    if mention.date is None and name not in entry["undated"]:
+                        entry["undated"].append(name)
             added.append(record)
         self._changed(INDEX)
         self._new_mentions, self._forgotten, self._touched = [], set(), {}
@@ -379,10 +381,21 @@ class Store:
             document = self.document(doc_id)
             if document is not None:
                 companies |= touched_companies(document.mentions)
-        index = self._index()
-        parts = sorted({part for company in companies for part in index.get("c:" + company, {}).get("parts", ())})
+        parts = self._event_parts(dict.fromkeys(companies))
         events = [self._read(Event, record) for name in parts for record in self._part(name).values()]
         return [event for event in events if any(mention.doc_id in wanted for mention in event.mentions)]
+
+    def _event_parts(self, spans: Spans) -> list[str]:
+        """The event parts holding the events of these companies that meet these dates, and those holding
+        an undated mention of them (it may join an event of any date)."""
+        index = self._index()
+        chosen: set[str] = set()
+        for company, covered in spans.items():
+            entry = index.get("c:" + company, {})
+            years = layout.years_of(covered)
+            chosen.update(name for name in entry.get("parts", ()) if years is None or layout.part_year(name) in years)
+            chosen.update(entry.get("undated", ()))
+        return sorted(chosen)
 
     def events(self) -> list[Event]:
         return sort_events([self._read(Event, record) for record in self.event_records()])
