@@ -2,10 +2,11 @@
 
 The database file is the manifest: its schema version and the part files it names, beside it in
 `<db>.parts/`. Documents are kept by publication month, events by a bucket of their first company and
-their year, and an index holds each document's hash, part and path and each company's event parts, so that an ingest of a
-few articles reads and writes a few parts: the month they were published in, and the events of the
-companies they name, merged again (`remerge`). A database written by schema 1 (one file holding every
-document and event) is read as it is, and converted once by the first write, with a message.
+their year, and an index holds each document's hash, part and path and each company's event parts, so
+that an ingest of a few articles reads and writes a few parts: the month they were published in, and the
+events of the companies they name in the years their dates meet, merged again (`remerge`). A database
+written by schema 1 (one file holding every document and event) is read as it is, and converted once by
+the first write, with a message.
 
 Writes are batched in memory and reach the disk only through `flush()`, which writes each changed part
 under a new name and then replaces the manifest through `files.replace_file` (a temporary file renamed
