@@ -19,6 +19,7 @@ from timeline.cli import cli
 from timeline.merge import merge_mentions
 from timeline.parts import document_part
 from timeline.store import Store, StoreError
+from timeline.view import build_columns, open_view
 
 SCHEMA1 = TEST_DATA / "store_schema1.json"  # written by the single-file release from seeds/
 
@@ -79,6 +80,10 @@ def test_adding_an_article_merges_again_only_what_it_touched_and_rewrites_few_pa
     month = document_part(documents[0].published.isoformat() if documents[0].published else None)
     assert {name.split(".")[0] for name in rewritten if name.startswith("documents-")} == {month}
     assert {name for name in before if name.startswith("documents-2030")} <= after  # months it did not touch
+    view = open_view(db)  # updated, not rebuilt: the same as building it from every event
+    assert view.columns == build_columns([event.to_dict() for event in events])[0]
+    assert [view.read(row)["event_id"] for row in range(len(events))] == view.columns["event_id"]
+    view.close()
     for name in after:  # each part is a TinyDB database of one table
         assert len(TinyDB(Path(f"{db}.parts") / name).tables()) == 1
 

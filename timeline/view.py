@@ -17,11 +17,12 @@ from __future__ import annotations
 import json
 import os
 import secrets
+import shutil
 from datetime import date
 from pathlib import Path
 from typing import BinaryIO
 
-from .files import replace_bytes, resolved
+from .files import replace_bytes, replace_file, resolved
 from .models import precision_rank, search_text
 
 VIEW_VERSION = 4
@@ -109,15 +110,9 @@ class View:
 
     def read(self, row: int) -> dict:
         """Row `row`'s full event record (safe from any thread: a positioned read, no shared file position)."""
-        position = self.header["offsets"][row]
-        line = b""
-        while not line.endswith(b"\n"):  # rows are in timeline order; lines in the order they were written
-            chunk = os.pread(self._lines.fileno(), 65536, position + len(line))
-            if not chunk:
-                break
-            end = chunk.find(b"\n")
-            line += chunk if end < 0 else chunk[: end + 1]
-        return json.loads(line)
+        position = self.header["offsets"][row]  # rows are in timeline order; lines in the order written
+        descriptor = self._lines.fileno()
+        return json.loads(os.pread(descriptor, _line_length(descriptor, position), position))
 
     def replaced(self) -> bool:
         """Whether the index on disk is no longer the one read (another process wrote the events since)."""
@@ -185,27 +180,34 @@ def _order_key(record: dict) -> tuple:
 
 def update_view(db_path: Path, removed: set[str], added: list[dict]) -> bool:
     """Bring the view up to date after an incremental merge: the rows of `removed` events dropped, those of
-    `added` ones placed in order, the new records' lines appended to a copy of the lines file. False when
-    there is no fresh view to update from (the caller writes it whole)."""
-    view = _open_for_update(db_path)
-    if view is None:
+    `added` ones placed in order, the new records' lines appended to a copy of the lines file (streamed:
+    memory stays that of the columns). False when there is no fresh view to update from, or when most of
+    its lines are of events replaced since (the caller writes it whole)."""
+    opened = _open_for_update(db_path)
+    if opened is None:
         return False
-    header, old_lines = view
+    header, old = opened
+    with old:
+        return _update(db_path, header, old, removed, added)
+
+
+def _update(db_path: Path, header: dict, old: BinaryIO, removed: set[str], added: list[dict]) -> bool:
     columns, offsets = header["columns"], header["offsets"]
+    size = header["lines_size"]
     keep, dead = [], header.get("dead", 0)
     for row, event_id in enumerate(columns["event_id"]):
         if event_id in removed:
-            dead += old_lines.index(b"\n", offsets[row]) + 1 - offsets[row]
+            dead += _line_length(old.fileno(), offsets[row])
         else:
             keep.append(row)
-    if dead > len(old_lines) // 2:
-        return False  # mostly lines of events replaced since: written whole again, without them
+    if dead > size // 2:
+        return False
     new_columns, ordered = build_columns(added)
     token = secrets.token_hex(16)
     first = (json.dumps({"view": token}) + "\n").encode("utf-8")
-    body = old_lines[old_lines.index(b"\n") + 1 :]
-    shift = len(first) - (len(old_lines) - len(body))
-    position = len(first) + len(body)
+    old_first = _line_length(old.fileno(), 0)
+    shift = len(first) - old_first
+    position = size + shift
     appended, new_offsets = [], []
     for record in ordered:
         line = (json.dumps(record, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
@@ -222,10 +224,16 @@ def update_view(db_path: Path, removed: set[str], added: list[dict]) -> bool:
         for name in COLUMNS:
             merged[name].append(source[name][row])
         merged_offsets.append(new_offsets[row] if new else offsets[row] + shift)
-    stat = db_path.stat()
-    mode = stat.st_mode & 0o777
-    _, lines_path = view_paths(db_path)
-    replace_bytes(lines_path, first + body + b"".join(appended), mode)
+
+    def write_lines(out: BinaryIO) -> None:
+        out.write(first)
+        old.seek(old_first)
+        shutil.copyfileobj(old, out, 1 << 20)
+        out.write(b"".join(appended))
+
+    mode = db_path.stat().st_mode & 0o777
+    index_path, lines_path = view_paths(db_path)
+    replace_file(lines_path, write_lines, mode)
     stat = db_path.stat()
     header = {
         "version": VIEW_VERSION,
@@ -237,26 +245,45 @@ def update_view(db_path: Path, removed: set[str], added: list[dict]) -> bool:
         "columns": merged,
         "dead": dead,
     }
-    index_path, _ = view_paths(db_path)
     replace_bytes(index_path, json.dumps(header, ensure_ascii=False, separators=(",", ":")).encode("utf-8"), mode)
     return True
 
 
-def _open_for_update(db_path: Path) -> tuple[dict, bytes] | None:
-    """The current view's index and lines, when they were written together (the database's own stamp has
-    just changed: the caller is the writer)."""
+def _open_for_update(db_path: Path) -> tuple[dict, BinaryIO] | None:
+    """The current view's index and its lines file (open), when they were written together (the database's
+    own stamp has just changed: the caller is the writer)."""
     index_path, lines_path = view_paths(db_path)
     try:
-        lines = lines_path.read_bytes()
+        lines = open(lines_path, "rb")  # noqa: SIM115 - closed by the caller
+    except OSError:
+        return None
+    try:
+        token = json.loads(lines.readline()).get("view")
+        size = os.fstat(lines.fileno()).st_size
         header = json.loads(index_path.read_bytes())
-        token = json.loads(lines[: lines.index(b"\n")]).get("view")
     except (OSError, ValueError, AttributeError):
+        lines.close()
         return None
-    if not isinstance(header, dict) or header.get("version") != VIEW_VERSION or header.get("token") != token:
-        return None
-    if header.get("lines_size") != len(lines):
+    if (
+        not isinstance(header, dict)
+        or header.get("version") != VIEW_VERSION
+        or header.get("token") != token
+        or header.get("lines_size") != size
+    ):
+        lines.close()
         return None
     return header, lines
+
+
+def _line_length(descriptor: int, position: int) -> int:
+    """The length of the line at `position`, its newline included."""
+    length = 0
+    while True:
+        chunk = os.pread(descriptor, 65536, position + length)
+        end = chunk.find(b"\n")
+        if end >= 0 or not chunk:
+            return length + (end + 1 if end >= 0 else len(chunk))
+        length += len(chunk)
 
 
 def _column_key(columns: dict, row: int) -> tuple:
