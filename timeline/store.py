@@ -22,6 +22,7 @@ from __future__ import annotations
 import io
 import json
 import logging
+import os
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
@@ -452,6 +453,10 @@ class Store:
             "parts": {str(number): {"name": name, "file": files[name]} for number, name in enumerate(sorted(files), 1)},
         }
         try:
+            before = self.path.stat()
+        except FileNotFoundError:
+            before = None
+        try:
             self._storage.write(manifest)
         except StoreError:
             self._write_failed = True
@@ -462,13 +467,13 @@ class Store:
         self._files, self._dirty, self._manifest_dirty = files, set(), False
         for file_name in old:
             (self._folder / file_name).unlink(missing_ok=True)
-        self._write_view()
+        self._write_view(before)
 
-    def _write_view(self) -> None:
+    def _write_view(self, before: os.stat_result | None) -> None:
         if not (self._view_full or self._view_changes):
             return
         try:
-            if self._view_full or not update_view(self.path, *self._view_changes):
+            if self._view_full or not update_view(self.path, *self._view_changes, before):
                 write_view(self.path, self.event_records())
         except OSError as error:  # derived data: the app reads the database itself while the view is stale
             LOGGER.warning("%s: cannot write the app's view index (%s)", self.path, error.strerror)

@@ -178,12 +178,15 @@ def _order_key(record: dict) -> tuple:
     return (not when, when.get("start") or "", precision_rank(when.get("precision")), record["event_id"])
 
 
-def update_view(db_path: Path, removed: set[str], added: list[dict]) -> bool:
+def update_view(db_path: Path, removed: set[str], added: list[dict], before: os.stat_result | None) -> bool:
     """Bring the view up to date after an incremental merge: the rows of `removed` events dropped, those of
     `added` ones placed in order, the new records' lines appended to a copy of the lines file (streamed:
-    memory stays that of the columns). False when there is no fresh view to update from, or when most of
-    its lines are of events replaced since (the caller writes it whole)."""
-    opened = _open_for_update(db_path)
+    memory stays that of the columns). `before` is the database's stat before the write that made these
+    changes: only a view that was fresh then is updated. False when there is none, or when most of its
+    lines are of events replaced since (the caller writes it whole)."""
+    if before is None:
+        return False
+    opened = _open_for_update(db_path, before)
     if opened is None:
         return False
     header, old = opened
@@ -249,9 +252,9 @@ def _update(db_path: Path, header: dict, old: BinaryIO, removed: set[str], added
     return True
 
 
-def _open_for_update(db_path: Path) -> tuple[dict, BinaryIO] | None:
-    """The current view's index and its lines file (open), when they were written together (the database's
-    own stamp has just changed: the caller is the writer)."""
+def _open_for_update(db_path: Path, before: os.stat_result) -> tuple[dict, BinaryIO] | None:
+    """The view's index and its lines file (open), when they were written together and were fresh for the
+    database as it was `before` the caller's write."""
     index_path, lines_path = view_paths(db_path)
     try:
         lines = open(lines_path, "rb")  # noqa: SIM115 - closed by the caller
@@ -264,12 +267,7 @@ def _open_for_update(db_path: Path) -> tuple[dict, BinaryIO] | None:
     except (OSError, ValueError, AttributeError):
         lines.close()
         return None
-    if (
-        not isinstance(header, dict)
-        or header.get("version") != VIEW_VERSION
-        or header.get("token") != token
-        or header.get("lines_size") != size
-    ):
+    if not _fresh(header, before) or header.get("token") != token or header.get("lines_size") != size:
         lines.close()
         return None
     return header, lines
