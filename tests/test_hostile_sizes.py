@@ -156,3 +156,16 @@ def test_an_overlong_tag_loses_its_attributes_and_ordinary_pages_are_untouched(t
     (tmp_path / "a.html").write_text(html)
     [article] = read_paths([tmp_path / "a.html"])
     assert "Acme Corp said on Monday" in article.text
+
+
+def test_where_an_entity_is_first_and_last_named_is_kept_as_its_mentions_are_added():
+    from timeline.companies import Canonicaliser
+    from timeline.entities import article_entities
+
+    text = "Acme news\n\n" + "".join(f"Acme Corp and Renault said on Monday they sold {n} units.\n" for n in range(40))
+    doc = load_pipeline(DEFAULT_MODEL)(text)
+    found = article_entities(doc, headline_end=9, dateline=None, canonicaliser=Canonicaliser({}, frozenset()))
+    assert any(len(entity.mentions) >= 40 for entity in found.entities)
+    for entity in found.entities:
+        assert entity.first == min(span.start_char for span in entity.mentions)
+        assert entity.last == max(span.start_char for span in entity.mentions)

@@ -74,9 +74,15 @@ class Entity:
     descriptions: set[str] = field(default_factory=set)
     """Words the article describes the company with ("buyout firm", "equipment rental company")."""
 
-    @property
-    def first(self) -> int:
-        return min(span.start_char for span in self.mentions)
+    first: int = -1
+    """Where the article first names it, kept as mentions are added: an article may name it thousands of times."""
+    last: int = -1
+    """Where the article last names it."""
+
+    def add(self, span: Span) -> None:
+        self.mentions.append(span)
+        self.first = span.start_char if self.first < 0 else min(self.first, span.start_char)
+        self.last = max(self.last, span.start_char)
 
 
 @dataclass
@@ -187,7 +193,7 @@ def _find_every_mention(doc: Doc, entities: list[Entity], dated: list[tuple[int,
             if words in first_words and index in named:
                 continue  # the "Steel" of "Oregon Steel" is no short form of Steel Dynamics
             if entity is not None and not any(i in taken for i in range(index, index + size)):
-                entity.mentions.append(span)
+                entity.add(span)
                 taken.update(range(index, index + size))
                 index += size - 1
                 break
@@ -220,7 +226,7 @@ def _group(candidates: list[Candidate]) -> list[Entity]:
         if entity is None:
             entity = Entity(name="", words=words)
             entities.append(entity)
-        entity.mentions.append(candidate.span)
+        entity.add(candidate.span)
         entity.keys.add(key)
         entity.labels[candidate.label] += 1
         if candidate.ticker:
@@ -300,7 +306,7 @@ def _same_as(candidate: Candidate, words: tuple[str, ...], key: str, entities: l
     if not shorter:
         return None
     before = [e for e in shorter if e.first < candidate.span.start_char]
-    return max(before, key=lambda e: max(s.start_char for s in e.mentions)) if before else shorter[0]
+    return max(before, key=lambda e: e.last) if before else shorter[0]
 
 
 WELL_KNOWN_IN_THE_ARTICLE = 3
