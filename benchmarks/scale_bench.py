@@ -7,7 +7,8 @@ Builds a store of N articles from the two Reuters sets in ../shared/data/ (read 
   (the whole ingest less the time spent in `extract_batch`, which cleans and parses) and the peak memory
   of the process (spaCy's model included);
 - re-ingesting the same N + 100 articles, nothing new (every one skipped by its content hash);
-- the app's first paint, the time until its events are drawn, and a reload (`r`) on that store;
+- the app's first paint, the time until its events are drawn, and its reload (`r`) after the add, which
+  runs in another process while the app is open (as an ingest in another terminal);
 - the size on disk of the store (the database and every file the store keeps beside it).
 
 The NLP is not what is measured when the store is built, so the store is not built by parsing N articles:
@@ -228,7 +229,7 @@ def measure_ingest(db: Path, paths: list[Path]) -> dict:
     }
 
 
-async def drive_app(db: Path) -> dict:
+async def drive_app(db: Path, new_path: Path) -> dict:
     from timeline.tui import make_app
 
     begin = time.perf_counter()
@@ -240,6 +241,7 @@ async def drive_app(db: Path) -> dict:
         await pilot.pause()
         figures["usable_s"] = time.perf_counter() - begin
         figures["events"] = len(app.model)
+        figures["added"] = child("--ingest", str(db), str(new_path))  # another terminal, while the app is open
         begin = time.perf_counter()
         await pilot.press("r")
         await pilot.pause()
@@ -270,21 +272,21 @@ def main() -> None:
                         help="where the base articles' documents are kept between runs")  # fmt: skip
     parser.add_argument("--keep", type=Path, help="build in this (new) folder and leave it there")
     parser.add_argument("--ingest", nargs="+", type=Path, help=argparse.SUPPRESS)
-    parser.add_argument("--app", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--app", nargs=2, type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.ingest:
         print(json.dumps(measure_ingest(args.ingest[0], args.ingest[1:])))
         return
     if args.app:
-        print(json.dumps(asyncio.run(drive_app(args.app))))
+        print(json.dumps(asyncio.run(drive_app(*args.app))))
         return
     with tempfile.TemporaryDirectory() as scratch:
         folder = args.keep or Path(scratch)
         folder.mkdir(parents=True, exist_ok=True)
         db, articles_path, new_path = build(args, folder)
         size, files = size_on_disk(db.parent)
-        added = child("--ingest", str(db), str(new_path))
-        app = child("--app", str(db))
+        app = child("--app", str(db), str(new_path))
+        added = app["added"]
         again = child("--ingest", str(db), str(articles_path), str(new_path))
     print(f"\nstore of {args.articles:,} articles ({files} files, {size / 1e6:.0f} MB on disk before the add)")
     print(

@@ -9,7 +9,8 @@ stamped with the database's size and modification time, and rebuilt by any write
 Another process may rewrite both files while the app is open (an ingest in another terminal). Each write
 gets a fresh token, on the first line of the lines file and in the index; `open_view` keeps the lines file
 open and accepts it only when its token is the index's, so the offsets it holds always point into the file
-they were written for, however often the files are replaced afterwards.
+they were written for, however often the files are replaced afterwards. An update in place also lists
+what it changed (`view_changes`), so that an app reloading after an ingest reads only that.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from typing import BinaryIO
 
 from .files import replace_bytes, replace_file, resolved
 from .models import precision_rank, search_text
+from .view_changes import column_key, forget_changes, record_change, replay, updates_between
 
 VIEW_VERSION = 4
 COLUMNS = ("event_id", "value", "start", "end", "precision", "modifier", "companies", "summary", "sources",
@@ -86,6 +88,7 @@ def write_view(db_path: Path, records: list[dict]) -> None:
         "columns": columns,
     }
     replace_bytes(index_path, json.dumps(header, ensure_ascii=False, separators=(",", ":")).encode("utf-8"), mode)
+    forget_changes(db_path)
 
 
 def read_view(db_path: Path) -> dict | None:
@@ -100,9 +103,9 @@ def read_view(db_path: Path) -> dict | None:
 class View:
     """A view index and the lines file it was written with, held open: what the app browses."""
 
-    def __init__(self, db_path: Path, header: dict, index_stat: os.stat_result, lines: BinaryIO) -> None:
+    def __init__(self, db_path: Path, header: dict, index_stamp: tuple, lines: BinaryIO) -> None:
         self.db_path, self.header, self._lines = db_path, header, lines
-        self._index_stamp = _stamp(index_stat)
+        self._index_stamp = tuple(index_stamp)
 
     @property
     def columns(self) -> dict:
@@ -123,6 +126,41 @@ class View:
 
     def close(self) -> None:
         self._lines.close()
+
+    def reopened(self) -> View | None:
+        """The view as it is now on disk, from this one's rows and the updates made to it since (see
+        `view_changes`): what a reload after an ingest reads, in place of the whole index. None when the
+        updates since do not lead to the lines file on disk, or the database changed after them (the
+        caller opens the view whole). This view stays as it is, open."""
+        _, lines_path = view_paths(self.db_path)
+        try:
+            lines = open(lines_path, "rb")  # noqa: SIM115 - held open by the View
+        except OSError:
+            return None
+        try:
+            token = json.loads(lines.readline()).get("view")
+            lines_size = os.fstat(lines.fileno()).st_size
+            db_stat = self.db_path.stat()
+        except (OSError, ValueError, AttributeError):
+            lines.close()
+            return None
+        if token == self.header.get("token"):  # nothing written since
+            if lines_size == self.header.get("lines_size") and _fresh(self.header, db_stat):
+                return View(self.db_path, self.header, self._index_stamp, lines)
+            lines.close()
+            return None
+        updates = updates_between(self.db_path, self.header.get("token"), token) if isinstance(token, str) else None
+        last = updates[-1] if updates else None
+        stale = last is None or not _fresh({**last, "version": VIEW_VERSION}, db_stat)
+        if stale or last.get("lines_size") != lines_size:
+            lines.close()
+            return None
+        columns, offsets = self.columns, self.header["offsets"]
+        for update in updates:
+            columns, offsets = replay(columns, offsets, update)
+        header = {"version": VIEW_VERSION, "token": token, "lines_size": lines_size, "offsets": offsets,
+                  "columns": columns, "db_size": last["db_size"], "db_mtime_ns": last["db_mtime_ns"]}  # fmt: skip
+        return View(self.db_path, header, last["index_stamp"], lines)
 
 
 def open_view(db_path: Path, attempts: int = 3) -> View | None:
@@ -150,7 +188,7 @@ def open_view(db_path: Path, attempts: int = 3) -> View | None:
             lines.close()
             return None
         if header.get("token") == token and header.get("lines_size") == lines_size:
-            return View(db_path, header, index_stat, lines)
+            return View(db_path, header, _stamp(index_stat), lines)
         lines.close()
     return None
 
@@ -197,6 +235,7 @@ def update_view(db_path: Path, removed: set[str], added: list[dict], before: os.
 def _update(db_path: Path, header: dict, old: BinaryIO, removed: set[str], added: list[dict]) -> bool:
     columns, offsets = header["columns"], header["offsets"]
     size = header["lines_size"]
+    old_token = header["token"]
     keep, dead = [], header.get("dead", 0)
     for row, event_id in enumerate(columns["event_id"]):
         if event_id in removed:
@@ -217,8 +256,8 @@ def _update(db_path: Path, header: dict, old: BinaryIO, removed: set[str], added
         new_offsets.append(position)
         position += len(line)
         appended.append(line)
-    rows = [(_column_key(columns, row), 0, row) for row in keep]
-    rows += [(_column_key(new_columns, row), 1, row) for row in range(len(ordered))]
+    rows = [(column_key(columns, row), 0, row) for row in keep]
+    rows += [(column_key(new_columns, row), 1, row) for row in range(len(ordered))]
     rows.sort()
     merged: dict[str, list] = {name: [] for name in COLUMNS}
     merged_offsets = []
@@ -249,6 +288,10 @@ def _update(db_path: Path, header: dict, old: BinaryIO, removed: set[str], added
         "dead": dead,
     }
     replace_bytes(index_path, json.dumps(header, ensure_ascii=False, separators=(",", ":")).encode("utf-8"), mode)
+    change = {"from": old_token, "token": token, "removed": sorted(removed), "added": new_columns,
+              "offsets": new_offsets, "shift": shift, "lines_size": position, "db_size": stat.st_size,
+              "db_mtime_ns": stat.st_mtime_ns, "index_stamp": list(_stamp(os.stat(index_path)))}  # fmt: skip
+    record_change(db_path, change, mode)
     return True
 
 
@@ -282,8 +325,3 @@ def _line_length(descriptor: int, position: int) -> int:
         if end >= 0 or not chunk:
             return length + (end + 1 if end >= 0 else len(chunk))
         length += len(chunk)
-
-
-def _column_key(columns: dict, row: int) -> tuple:
-    start = columns["start"][row]
-    return (start is None, start or 0, precision_rank(columns["precision"][row]), columns["event_id"][row])

@@ -156,7 +156,8 @@ class TimelineApp(Dialogs, App[None]):
         if self.db_path is None or not Path(self.db_path).exists():
             return TimelineModel.from_records([], self.canonicaliser)
         db_path = Path(self.db_path)
-        view = open_view(db_path)
+        shown = self.model.view
+        view = (shown.reopened() if shown is not None else None) or open_view(db_path)
         if view is not None:
             return TimelineModel.from_view(view, self.canonicaliser)
         with Store(db_path, read_only=True) as store:  # no fresh view index: read the database itself
