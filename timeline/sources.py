@@ -40,8 +40,8 @@ GZIP_ERRORS = (gzip.BadGzipFile, EOFError, zlib.error)
 
 
 @dataclass(frozen=True)
-class SourceError:
-    """A file or record that could not be read; `str()` is the one-line message for the user."""
+class _FileNote:
+    """A one-line message about a file: `str()` names the file, then the problem."""
 
     path: str
     problem: str
@@ -50,15 +50,12 @@ class SourceError:
         return f"{self.path}: {self.problem}"
 
 
-@dataclass(frozen=True)
-class SourceWarning:
-    """An article that was read, with something the user should know; `str()` is the one-line message."""
+class SourceError(_FileNote):
+    """A file or record that could not be read."""
 
-    path: str
-    problem: str
 
-    def __str__(self) -> str:
-        return f"{self.path}: {self.problem}"
+class SourceWarning(_FileNote):
+    """An article that was read, with something the user should know."""
 
 
 Item = Article | SourceError | SourceWarning
