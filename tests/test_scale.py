@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 
 import pytest
 from conftest import SEEDS, make_settings
 
-from timeline.pipeline import extract_batch, ingest
+from timeline.models import Document
+from timeline.pipeline import extract_batch, ingest, rebuild_events
 from timeline.sources import read_paths
 from timeline.store import Store
 
@@ -44,3 +46,42 @@ def test_dask_partitions_give_the_same_documents(tmp_path):
     bag = dask_bag.from_sequence(articles, npartitions=2).map_partitions(extract_batch, settings)
     distributed = bag.compute(scheduler="processes", num_workers=2)
     assert [d.to_dict() for d in distributed] == [d.to_dict() for d in single]
+
+
+@pytest.mark.slow
+def test_a_local_dask_cluster_extracts_shards_that_store_the_single_process_events(tmp_path):
+    """The README's "Beyond one machine" path as written: extraction mapped over partitions on a cluster of
+    worker processes, the documents written as JSONL shards, then stored and merged in one process."""
+    dask_bag = pytest.importorskip("dask.bag", reason="dask is not installed (the test dependency group has it)")
+    distributed = pytest.importorskip(
+        "dask.distributed", reason="dask.distributed is not installed (the test dependency group has it)"
+    )
+    folder = tmp_path / "seeds"
+    shutil.copytree(SEEDS, folder)
+    single = tmp_path / "single.json"
+    with Store(single) as store:
+        assert not ingest([folder], store, make_settings(single)).errors
+
+    sharded = tmp_path / "sharded.json"
+    settings = make_settings(sharded)
+    shards = tmp_path / "shards"
+    articles = [a for a in read_paths([folder]) if not isinstance(a, str)]
+    with (
+        distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster,
+        distributed.Client(cluster),
+    ):
+        documents = dask_bag.from_sequence(articles, npartitions=3).map_partitions(extract_batch, settings)
+        documents.map(lambda d: json.dumps(d.to_dict())).to_textfiles(str(shards / "*.jsonl"))
+    assert len(list(shards.glob("*.jsonl"))) == 3
+    with Store(sharded) as store:
+        for shard in sorted(shards.glob("*.jsonl")):
+            with shard.open() as lines:
+                store.put_documents(Document.from_dict(json.loads(line)) for line in lines)
+            store.flush()
+        rebuild_events(store, settings)
+
+    def events(db):
+        with Store(db, read_only=True) as store:
+            return sorted((event.to_dict() for event in store.events()), key=lambda record: record["event_id"])
+
+    assert events(sharded) == events(single) and events(single)
