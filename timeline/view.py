@@ -77,18 +77,16 @@ def write_view(db_path: Path, records: list[dict]) -> None:
     stat = db_path.stat()
     mode = stat.st_mode & 0o777  # the view holds the database's data: it is as private or as shared
     replace_bytes(lines_path, b"".join(lines), mode)
-    stat = db_path.stat()
-    header = {
-        "version": VIEW_VERSION,
-        "token": token,
-        "db_size": stat.st_size,
-        "db_mtime_ns": stat.st_mtime_ns,
-        "lines_size": position,
-        "offsets": offsets,
-        "columns": columns,
-    }
-    replace_bytes(index_path, json.dumps(header, ensure_ascii=False, separators=(",", ":")).encode("utf-8"), mode)
+    _write_header(db_path, index_path, mode, token=token, lines_size=position, offsets=offsets, columns=columns)
     forget_changes(db_path)
+
+
+def _write_header(db_path: Path, index_path: Path, mode: int, **fields) -> os.stat_result:
+    """The view's index, stamped with the database file as it is now: a later write makes the view stale."""
+    stat = db_path.stat()
+    header = {"version": VIEW_VERSION, "db_size": stat.st_size, "db_mtime_ns": stat.st_mtime_ns, **fields}
+    replace_bytes(index_path, json.dumps(header, ensure_ascii=False, separators=(",", ":")).encode("utf-8"), mode)
+    return stat
 
 
 def read_view(db_path: Path) -> dict | None:
@@ -276,18 +274,9 @@ def _update(db_path: Path, header: dict, old: BinaryIO, removed: set[str], added
     mode = db_path.stat().st_mode & 0o777
     index_path, lines_path = view_paths(db_path)
     replace_file(lines_path, write_lines, mode)
-    stat = db_path.stat()
-    header = {
-        "version": VIEW_VERSION,
-        "token": token,
-        "db_size": stat.st_size,
-        "db_mtime_ns": stat.st_mtime_ns,
-        "lines_size": position,
-        "offsets": merged_offsets,
-        "columns": merged,
-        "dead": dead,
-    }
-    replace_bytes(index_path, json.dumps(header, ensure_ascii=False, separators=(",", ":")).encode("utf-8"), mode)
+    stat = _write_header(
+        db_path, index_path, mode, token=token, lines_size=position, offsets=merged_offsets, columns=merged, dead=dead
+    )
     change = {"from": old_token, "token": token, "removed": sorted(removed), "added": new_columns,
               "offsets": new_offsets, "shift": shift, "lines_size": position, "db_size": stat.st_size,
               "db_mtime_ns": stat.st_mtime_ns, "index_stamp": list(_stamp(os.stat(index_path)))}  # fmt: skip
