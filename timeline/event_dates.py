@@ -134,14 +134,11 @@ def chronology_date(text: str, sentence: Span, timexes: list[Timex]) -> Timex | 
     return first if _ENTRY_MARK.match(text, first.end) else None
 
 
-FORECAST_VERBS = inflected("expect forecast estimate predict project see target guide anticipate")
 PERIODS = frozenset({"quarter", "half", "year"})
-
-
-FORECAST_NOUNS = frozenset(
-    "forecast forecasts outlook guidance view target targets estimate estimates projection plan plans goal aim".split()
-)
-PLAN_VERBS = inflected("plan aim intend")
+FORECAST_WORDS = inflected("expect forecast estimate predict project see target guide anticipate plan aim intend") | {
+    *"forecasts outlook guidance view targets estimates projection plans goal".split()
+}
+"""The verbs and nouns of a forecast or a plan."""
 
 
 def forecast_period(doc: Doc, timex: Timex) -> bool:
@@ -154,7 +151,7 @@ def forecast_period(doc: Doc, timex: Timex) -> bool:
     for _ in range(8):
         if token is None:
             return False
-        if token.lower_ in FORECAST_VERBS or token.lower_ in FORECAST_NOUNS or token.lower_ in PLAN_VERBS:
+        if token.lower_ in FORECAST_WORDS:
             return True
         if token.head.i == token.i:
             return False
