@@ -138,6 +138,7 @@ _SPOKEN_DAYS = {
     )
     for word in words
 }  # fmt: skip
+_SPOKEN_TENS = {"twenty": 20, "twentieth": 20, "thirty": 30, "thirtieth": 30}
 
 
 def day_number(text: str) -> int:
@@ -146,10 +147,9 @@ def day_number(text: str) -> int:
     if digits:
         return int(digits.group())
     words = re.split(r"[\s-]+", text.lower())
-    tens = {"twenty": 20, "twentieth": 20, "thirty": 30, "thirtieth": 30}
     if len(words) > 1:
-        return tens[words[0]] + _SPOKEN_DAYS[words[1]]
-    return tens.get(words[0]) or _SPOKEN_DAYS[words[0]]
+        return _SPOKEN_TENS[words[0]] + _SPOKEN_DAYS[words[1]]
+    return _SPOKEN_TENS.get(words[0]) or _SPOKEN_DAYS[words[0]]
 
 
 def two_digit_year(text: str) -> int:
