@@ -34,6 +34,7 @@ def ui(ctx: click.Context, companies, since, until, search: str) -> None:
     --db that does not exist is created empty only when you say so.
     """
     from datetime import date
+    from functools import cache, partial
 
     from ..query import FilterError, make_filter
 
@@ -45,14 +46,15 @@ def ui(ctx: click.Context, companies, since, until, search: str) -> None:
     is_default = settings.db_path.expanduser().resolve() == standard_db_path().resolve()
     if not is_default and not settings.db_path.exists():
         _create_when_asked(settings)
-    if start_filter.companies and not _is_empty(settings):  # a mistyped name is told before anything else
+    is_empty = cache(partial(_is_empty, settings))  # the store is opened for it once, and only when asked
+    if start_filter.companies and not is_empty():  # a mistyped name is told before anything else
         start_filter = resolve_companies(ctx, start_filter, _events_companies(settings))
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
         raise UserError(
             "the timeline app needs a terminal (standard input or output is redirected); "
             "`timeline export -o FILE` writes the events to a file or a pipe"
         )
-    if is_default and _is_empty(settings):
+    if is_default and is_empty():
         from ..sources import bundled_seeds
 
         seeds = bundled_seeds()
