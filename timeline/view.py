@@ -130,16 +130,13 @@ class View:
         `view_changes`): what a reload after an ingest reads, in place of the whole index. None when the
         updates since do not lead to the lines file on disk, or the database changed after them (the
         caller opens the view whole). This view stays as it is, open."""
-        _, lines_path = view_paths(self.db_path)
-        try:
-            lines = open(lines_path, "rb")  # noqa: SIM115 - held open by the View
-        except OSError:
+        opened = _open_lines(view_paths(self.db_path)[1])
+        if opened is None:
             return None
+        lines, token, lines_size = opened
         try:
-            token = json.loads(lines.readline()).get("view")
-            lines_size = os.fstat(lines.fileno()).st_size
             db_stat = self.db_path.stat()
-        except (OSError, ValueError, AttributeError):
+        except OSError:
             lines.close()
             return None
         if token == self.header.get("token"):  # nothing written since
@@ -168,18 +165,16 @@ def open_view(db_path: Path, attempts: int = 3) -> View | None:
     db_path = resolved(db_path)  # the store writes the view beside the file a link names
     index_path, lines_path = view_paths(db_path)
     for _ in range(attempts):
-        try:
-            lines = open(lines_path, "rb")  # noqa: SIM115 - held open by the View
-        except OSError:
+        opened = _open_lines(lines_path)
+        if opened is None:
             return None
+        lines, token, lines_size = opened
         try:
-            token = json.loads(lines.readline()).get("view")
-            lines_size = os.fstat(lines.fileno()).st_size
             db_stat = db_path.stat()
             with open(index_path, "rb") as index:
                 index_stat = os.fstat(index.fileno())
                 header = json.loads(index.read())
-        except (OSError, ValueError, AttributeError):
+        except (OSError, ValueError):
             lines.close()
             return None
         if not _fresh(header, db_stat):
@@ -189,6 +184,21 @@ def open_view(db_path: Path, attempts: int = 3) -> View | None:
             return View(db_path, header, _stamp(index_stat), lines)
         lines.close()
     return None
+
+
+def _open_lines(lines_path: Path) -> tuple[BinaryIO, object, int] | None:
+    """The lines file opened (the caller closes it), with the token on its first line and its size; None
+    when it cannot be read."""
+    try:
+        lines = open(lines_path, "rb")  # noqa: SIM115 - closed by the caller
+    except OSError:
+        return None
+    try:
+        token = json.loads(lines.readline()).get("view")
+        return lines, token, os.fstat(lines.fileno()).st_size
+    except (OSError, ValueError, AttributeError):
+        lines.close()
+        return None
 
 
 def _fresh(header, db_stat: os.stat_result) -> bool:
@@ -288,15 +298,13 @@ def _open_for_update(db_path: Path, before: os.stat_result) -> tuple[dict, Binar
     """The view's index and its lines file (open), when they were written together and were fresh for the
     database as it was `before` the caller's write."""
     index_path, lines_path = view_paths(db_path)
-    try:
-        lines = open(lines_path, "rb")  # noqa: SIM115 - closed by the caller
-    except OSError:
+    opened = _open_lines(lines_path)
+    if opened is None:
         return None
+    lines, token, size = opened
     try:
-        token = json.loads(lines.readline()).get("view")
-        size = os.fstat(lines.fileno()).st_size
         header = json.loads(index_path.read_bytes())
-    except (OSError, ValueError, AttributeError):
+    except (OSError, ValueError):
         lines.close()
         return None
     if not _fresh(header, before) or header.get("token") != token or header.get("lines_size") != size:
