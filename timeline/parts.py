@@ -15,7 +15,7 @@ import re
 import secrets
 from pathlib import Path
 
-from .files import replace_file
+from .files import replace_bytes
 
 EVENT_BUCKETS = 64
 PART_SUFFIX = ".json"
@@ -85,7 +85,7 @@ def write_part(folder: Path, name: str, records: dict, mode: int | None) -> str:
     rows = records.values() if field else ({"key": key, "value": value} for key, value in records.items())
     content = {table: {str(number): row for number, row in enumerate(rows, 1)}}
     data = json.dumps(content, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-    replace_file(folder / file_name, lambda out: out.write(data), mode)  # dumps: json.dump's encoder is slow
+    replace_bytes(folder / file_name, data, mode)  # dumps: json.dump's encoder is slow
     return file_name
 
 
