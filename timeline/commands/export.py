@@ -39,9 +39,7 @@ def export(ctx: click.Context, fmt: str, companies, since, until, search: str, n
         raise UserError(str(error)) from error
     store = open_store(settings_of(ctx), read_only=True)
     try:
-        from ..merge import sort_events
-
-        every_event = sort_events(store.events())
+        every_event = store.events()  # in timeline order
         events = apply(every_event, resolve_companies(ctx, flt, every_event))
         if newest_first:
             events = newest_first_order(events)
