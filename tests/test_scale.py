@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-import json
 import shutil
 
 import pytest
+from click.testing import CliRunner
 from conftest import SEEDS, make_settings
 
-from timeline.models import Document
-from timeline.pipeline import extract_batch, ingest, rebuild_events
+from timeline.cli import cli
+from timeline.models import Article
+from timeline.pipeline import extract_batch, extract_shard, ingest
 from timeline.sources import read_paths
 from timeline.store import Store
 
@@ -41,7 +42,7 @@ def test_two_jobs_store_the_same_events_as_one(tmp_path):
 def test_dask_partitions_give_the_same_documents(tmp_path):
     dask_bag = pytest.importorskip("dask.bag")
     settings = make_settings(tmp_path / "db.json")
-    articles = [a for a in read_paths([SEEDS]) if not isinstance(a, str)]
+    articles = [item for item in read_paths([SEEDS]) if isinstance(item, Article)]
     single = extract_batch(articles, settings)
     bag = dask_bag.from_sequence(articles, npartitions=2).map_partitions(extract_batch, settings)
     distributed = bag.compute(scheduler="processes", num_workers=2)
@@ -49,9 +50,9 @@ def test_dask_partitions_give_the_same_documents(tmp_path):
 
 
 @pytest.mark.slow
-def test_a_local_dask_cluster_extracts_shards_that_store_the_single_process_events(tmp_path):
-    """The README's "Beyond one machine" path as written: extraction mapped over partitions on a cluster of
-    worker processes, the documents written as JSONL shards, then stored and merged in one process."""
+def test_a_local_dask_cluster_extracts_shards_that_one_ingest_stores_with_the_single_process_events(tmp_path):
+    """The README's "Beyond one machine" path as written: `extract_shard` mapped over partitions on a cluster
+    of worker processes writes JSON Lines shards, and one `timeline ingest shards/` stores and merges them."""
     dask_bag = pytest.importorskip("dask.bag", reason="dask is not installed (the test dependency group has it)")
     distributed = pytest.importorskip(
         "dask.distributed", reason="dask.distributed is not installed (the test dependency group has it)"
@@ -63,25 +64,22 @@ def test_a_local_dask_cluster_extracts_shards_that_store_the_single_process_even
         assert not ingest([folder], store, make_settings(single)).errors
 
     sharded = tmp_path / "sharded.json"
-    settings = make_settings(sharded)
     shards = tmp_path / "shards"
-    articles = [a for a in read_paths([folder]) if not isinstance(a, str)]
+    articles = [item for item in read_paths([folder]) if isinstance(item, Article)]
     with (
         distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster,
         distributed.Client(cluster),
     ):
-        documents = dask_bag.from_sequence(articles, npartitions=3).map_partitions(extract_batch, settings)
-        documents.map(lambda d: json.dumps(d.to_dict())).to_textfiles(str(shards / "*.jsonl"))
-    assert len(list(shards.glob("*.jsonl"))) == 3
-    with Store(sharded) as store:
-        for shard in sorted(shards.glob("*.jsonl")):
-            with shard.open() as lines:
-                store.put_documents(Document.from_dict(json.loads(line)) for line in lines)
-            store.flush()
-        rebuild_events(store, settings)
+        lines = dask_bag.from_sequence(articles, npartitions=3).map_partitions(extract_shard, make_settings(sharded))
+        lines.to_textfiles(str(shards / "*.jsonl.gz"))
+    assert len(list(shards.glob("*.jsonl.gz"))) == 3
+    result = CliRunner().invoke(cli, ["--db", str(sharded), "ingest", "-q", str(shards)], catch_exceptions=False)
+    assert result.exit_code == 0 and result.output.startswith("5 added, 0 replaced, 0 unchanged, 0 failed;")
 
     def events(db):
         with Store(db, read_only=True) as store:
             return sorted((event.to_dict() for event in store.events()), key=lambda record: record["event_id"])
 
     assert events(sharded) == events(single) and events(single)
+    again = CliRunner().invoke(cli, ["--db", str(sharded), "ingest", "-q", str(folder)], catch_exceptions=False)
+    assert again.output.startswith("0 added, 0 replaced, 5 unchanged, 0 failed;")  # the same documents

@@ -10,6 +10,11 @@ from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from datetime import date
 
+DOCUMENT_MARKER = "timeline_document"
+DOCUMENT_FORMAT = 1
+"""`Document.to_dict` writes `{DOCUMENT_MARKER: DOCUMENT_FORMAT}`: a JSON Lines record with this key is an
+extracted document (a shard line, see `timeline.shards`), which `timeline ingest` stores without parsing."""
+
 PRECISIONS = ("day", "week", "month", "season", "quarter", "half", "year", "decade", "century")
 """From the most to the least precise; `precision_rank` orders by this."""
 
@@ -299,6 +304,7 @@ class Document:
 
     def to_dict(self) -> dict:
         return {
+            DOCUMENT_MARKER: DOCUMENT_FORMAT,
             "doc_id": self.doc_id,
             "doc_hash": self.doc_hash,
             "text": self.text,

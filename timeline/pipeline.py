@@ -2,8 +2,9 @@
 
 `extract_document` is a pure function of (article, parsed doc, settings); `ingest` streams articles from
 disk, skips those already stored unchanged (by a hash of the content and the extraction key, before any
-NLP), parses the rest in
-`nlp.pipe` batches, stores the documents in batches and re-merges the events once at the end.
+NLP), parses the rest in `nlp.pipe` batches, stores the documents in batches and merges the events they
+touch once at the end. Extracted documents read from shards (`extract_shard` writes them) take the same
+path without the parse.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from .events import extract_mentions
 from .merge import merge_mentions
 from .models import Article, Document, content_hash
 from .nlp import check_model, load_pipeline, parse_texts
+from .shards import shard_lines
 from .sources import SourceError, SourceWarning, read_paths
 from .store import Store
 
@@ -152,6 +154,12 @@ def extract_batch(articles: list[Article], settings: Settings) -> list[Document]
     ]
 
 
+def extract_shard(articles: list[Article], settings: Settings) -> list[str]:
+    """`extract_batch` as shard lines (JSON, one document each) that `timeline ingest` stores as they are:
+    what a Dask or Ray partition maps to before writing its text file."""
+    return shard_lines(extract_batch(articles, settings))
+
+
 def extract_articles(
     articles: Iterable[Article], settings: Settings, jobs: int = 1, stop: threading.Event | None = None
 ) -> Iterator[Document]:
@@ -215,6 +223,8 @@ def ingest(
 ) -> IngestReport:
     """Read, extract and store every article under `paths`; merge all stored mentions into events.
 
+    Extracted documents found there (shard lines) are stored as they are, unless stored unchanged.
+
     `on_error` hears of each file or record that could not be read, `on_warning` of each article read
     with a problem (a publication date that could not be read, an id given to two different articles).
     Setting `stop` (the CLI does on Ctrl-C) ends the ingest early, and a failed worker ends it too: either
@@ -227,8 +237,27 @@ def ingest(
     stored = store.document_hashes()
     key = extraction_key(settings)
     done = 0
+    pending: list[Document] = []
+
+    def keep(document: Document) -> None:
+        nonlocal done, pending
+        if document.doc_id in stored:
+            report.replaced += 1
+        else:
+            report.added += 1
+        stored[document.doc_id] = document.doc_hash
+        pending.append(document)
+        done += 1
+        if progress:
+            progress(done, document.doc_id)
+        if len(pending) >= FLUSH_EVERY:
+            store.put_documents(pending)
+            store.flush()
+            pending = []
+            LOGGER.info("%d documents stored in %s", report.added + report.replaced, store.path)
 
     def fresh_articles() -> Iterator[Article]:
+        """The articles to extract; documents already extracted are kept on the way (in this thread)."""
         nonlocal done
         for item in read_paths(paths, published=published, max_bytes=settings.max_file_bytes):
             if stop.is_set():
@@ -243,31 +272,20 @@ def ingest(
                 if on_warning:
                     on_warning(str(item))
                 continue
-            if stored.get(item.doc_id) == article_hash(item, key):
+            ready = isinstance(item, Document)
+            if stored.get(item.doc_id) == (item.doc_hash if ready else article_hash(item, key)):
                 report.unchanged += 1
                 done += 1
                 if progress:
                     progress(done, item.doc_id)
-                continue
-            yield item
+            elif ready:
+                keep(item)
+            else:
+                yield item
 
-    pending: list[Document] = []
     try:
         for document in extract_articles(fresh_articles(), settings, jobs, stop):
-            if document.doc_id in stored:
-                report.replaced += 1
-            else:
-                report.added += 1
-            stored[document.doc_id] = document.doc_hash
-            pending.append(document)
-            done += 1
-            if progress:
-                progress(done, document.doc_id)
-            if len(pending) >= FLUSH_EVERY:
-                store.put_documents(pending)
-                store.flush()
-                pending = []
-                LOGGER.info("%d documents stored in %s", report.added + report.replaced, store.path)
+            keep(document)
     except WorkerFailure as failure:
         report.failure = str(failure)
     report.interrupted = stop.is_set()

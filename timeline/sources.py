@@ -1,7 +1,9 @@
 """Read articles from files and folders: `.txt`/`.md` (optional YAML front matter), `.html`, `.json`, `.jsonl`,
-and any of them gzipped (`.jsonl.gz`), read as it decompresses.
+and any of them gzipped (`.jsonl.gz`), read as it decompresses; and shards of extracted documents (JSON
+records marked `"timeline_document"`, see `shards`).
 
-`read_paths` yields an `Article` for each article it reads, a `SourceError` for each file (or record) it
+`read_paths` yields an `Article` for each article it reads, a `Document` for each extracted document
+(stored as it is, never parsed again), a `SourceError` for each file (or record) it
 cannot use, so one bad file never stops a batch, and a `SourceWarning` for an article read with a problem
 the user should know about. Only regular files are read (a named pipe or a device could block or never
 end); JSON Lines files are streamed, one record in memory at a time. The size limits apply to what a
@@ -27,7 +29,8 @@ from typing import BinaryIO
 from .front_matter import FrontMatterError, split_front_matter
 from .html_bounds import bound_tags
 from .metadata_dates import read_metadata_date
-from .models import Article
+from .models import Article, Document
+from .shards import ShardRecordError, is_document_record, read_document
 
 ARTICLE_SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm", ".json", ".jsonl", ".ndjson"}
 JSON_LINES_SUFFIXES = (".jsonl", ".ndjson")
@@ -58,7 +61,7 @@ class SourceWarning(_FileNote):
     """An article that was read, with something the user should know."""
 
 
-Item = Article | SourceError | SourceWarning
+Item = Article | Document | SourceError | SourceWarning
 Located = tuple[str, Item]
 """An item with where it was read: a file, `file:LINE` or `file[INDEX]`."""
 
@@ -126,7 +129,7 @@ def read_paths(
     ids = _DocumentIds()
     for given in paths:
         for where, item in _read_given(Path(given), str(given), published, max_bytes):
-            if isinstance(item, Article):
+            if isinstance(item, Article | Document):
                 item, warning = ids.settle(where, item)
                 if warning is not None:
                     yield warning
@@ -144,14 +147,18 @@ def read_file(path: Path, *, published: date | None = None, max_bytes: int = 20 
 class _DocumentIds:
     """Keeps ids unique within one read: the first article under an id keeps it, a repeat of the same
     article is dropped, a different article under a taken id gets `ID#2`, `ID#3`... in reading order,
-    so re-reading the same input gives every article the same id again. About a hundred bytes per id."""
+    so re-reading the same input gives every article the same id again. An extracted document is told
+    apart by its hash, and renamed with its mentions. About a hundred bytes per id."""
 
     def __init__(self) -> None:
         self._first: dict[str, tuple[bytes, str]] = {}  # id -> (fingerprint, where it was first read)
         self._renamed: dict[tuple[str, bytes], str] = {}  # (id, fingerprint) -> the distinct id it was given
 
-    def settle(self, where: str, article: Article) -> tuple[Article | None, SourceWarning | None]:
-        text = f"{article.title}\x00{article.published}\x00{article.text}"
+    def settle(self, where: str, article: Article | Document) -> tuple[Article | Document | None, SourceWarning | None]:
+        if isinstance(article, Document):
+            text = f"document\x00{article.doc_hash}"
+        else:
+            text = f"{article.title}\x00{article.published}\x00{article.text}"
         fingerprint = hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
         first = self._first.get(article.doc_id)
         if first is None:
@@ -170,6 +177,9 @@ class _DocumentIds:
             f"id {article.doc_id!r} is already the id of a different article ({first[1]}); "
             f"this one is stored as {distinct!r}",
         )
+        if isinstance(article, Document):
+            mentions = tuple(replace(mention, doc_id=distinct) for mention in article.mentions)
+            return replace(article, doc_id=distinct, mentions=mentions), warning
         return replace(article, doc_id=distinct), warning
 
 
@@ -539,6 +549,12 @@ def _json_int(digits: str) -> int | str:
 def _record_items(name: str, where: str, record: object, published: date | None) -> Iterator[Located]:
     if not isinstance(record, dict):
         yield where, SourceError(where, f"a JSON {type(record).__name__}, not an article object")
+        return
+    if is_document_record(record):
+        try:
+            yield where, read_document(record)
+        except ShardRecordError as error:
+            yield where, SourceError(where, f"not a valid extracted document ({error})")
         return
     text = next((record[key] for key in TEXT_FIELDS if isinstance(record.get(key), str)), None)
     if not text or not text.strip():

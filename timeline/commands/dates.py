@@ -81,14 +81,14 @@ def _date_records(source: Path, anchor: date | None, max_bytes: int) -> tuple[li
     """(doc_id, publication date, text) from a JSON or JSON Lines file of records (read as ingest reads it),
     a text file (either gzipped, at most `max_bytes` once decompressed) or standard input; and the number of
     records that could not be read, each told in one line on standard error, as ingest does."""
-    from ..models import Article
+    from ..models import Article, Document
     from ..sources import JSON_LINES_SUFFIXES, SourceError, SourceWarning, article_suffix, decode, read_file, read_input
 
     name = str(source)
     if name != "-" and article_suffix(source) in (".json", *JSON_LINES_SUFFIXES):
         records, problems = [], 0
         for item in read_file(source, published=anchor, max_bytes=max_bytes):
-            if isinstance(item, Article):
+            if isinstance(item, Article | Document):  # a shard's document: its cleaned text
                 records.append((item.doc_id, item.published, item.text))
             elif isinstance(item, SourceError):
                 problems += 1

@@ -41,7 +41,9 @@ def ingest(ctx: click.Context, paths: tuple[Path, ...], published, quiet: bool, 
     """Extract dated company events from article files and folders.
 
     PATHS are files or folders (read recursively) of .txt/.md (optional YAML front matter: title,
-    published, url, source), .html, .json and .jsonl articles, each also gzipped (.jsonl.gz). Articles
+    published, url, source), .html, .json and .jsonl articles, each also gzipped (.jsonl.gz), and shards
+    of extracted documents (JSON Lines records marked "timeline_document", as
+    timeline.pipeline.extract_shard writes them), stored without parsing them again. Articles
     already stored unchanged are skipped; a changed article replaces its own events. Exits with 1 if any
     file could not be read or a worker process failed. Ctrl-C stops it: what was reported done is kept,
     events included, and the exit code is 130.
