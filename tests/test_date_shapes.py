@@ -193,3 +193,17 @@ def test_a_comparison_base_in_a_sentence_that_names_no_period_counts_from_public
 )
 def test_trading_sessions_and_a_period_ending_ahead(text, expected):
     assert found(text, date(2013, 4, 29))[-1] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Joblessness is near a quarter-century low and below its level a year earlier.",
+        "A quarter of the staff left; pay is lower than a year ago.",
+    ],
+)
+def test_quarter_as_a_fraction_does_not_make_a_story_count_in_quarters(text):
+    """'A quarter-century low', 'a quarter of the staff' are amounts: the comparison base is a year, not a
+    quarter of earnings news."""
+    assert found(text, date(2009, 4, 20))[-1][2] == "2008"
+

@@ -264,9 +264,15 @@ def ended_on(ctx: Context) -> date | None:
     return year_for(ctx.anchor, month, day, "done" if m["verb"].lower() == "ended" else None)
 
 
+_QUARTER_OF_A_YEAR = re.compile(
+    r"(?i:\bquarter(?:ly|s)?\b(?!-centur|\s+of\s+(?:a|an|the|its|their|all)\b)|\bQ[1-4]\b)"
+)
+"""A quarter of the year: not an amount ("a quarter-century low", "a quarter of the staff")."""
+
+
 def about_quarters(ctx: Context) -> bool:
     """Business news counting in quarters: 'a year ago' then means the same quarter a year before."""
-    return "quarter" in ctx.text[max(0, ctx.start - 700) : ctx.end + 60].lower()
+    return _QUARTER_OF_A_YEAR.search(ctx.text, max(0, ctx.start - 700), ctx.end + 60) is not None
 
 
 def reported_quarter(ctx: Context, quarters_back: int = 0) -> Reading:
