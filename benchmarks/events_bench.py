@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import json
 import random
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -43,7 +44,7 @@ def timeline(db: Path, *arguments: str) -> str:
 def fresh(db: Path) -> Path:
     """A database path with nothing stored: extraction changes between runs without a version change."""
     for stale in db.parent.glob(db.name + "*"):
-        stale.unlink()
+        shutil.rmtree(stale) if stale.is_dir() else stale.unlink()
     return db
 
 

@@ -151,3 +151,36 @@ def test_names_listed_with_commas_are_cut_unless_a_partnership_is_named(nlp):
     )
     assert {"Canon", "Casio Computer"} <= companies(found)
     assert not any("," in name and "Keefe" not in name for name in companies(found))
+
+
+def test_a_surname_of_a_person_stays_a_person_whatever_else_it_seems_to_do(nlp):
+    """A surname the article gave a full name and a role is a person, though a sentence has him 'say it
+    would' (the reading that makes a speaker that calls itself 'it' an organisation)."""
+    found = entities_of(
+        nlp,
+        "Corvina Foods Inc. said on Tuesday that Chairman Harold Quarrington would retire. Quarrington said it "
+        "would take a year to find a successor. Quarrington told reporters it would not sell the dairy unit.",
+        "Corvina chairman to retire",
+    )
+    assert "Quarrington" not in companies(found)
+    assert "Corvina Foods" in companies(found)
+
+
+def test_a_name_with_a_legal_form_after_a_place_possessive_is_a_company(nlp):
+    found = entities_of(
+        nlp,
+        "Halvard Steel Corp agreed to take control of Mexico's Grupo OSTAR SAB de CV for $1.7 billion.",
+        "Halvard to buy OSTAR",
+    )
+    assert {"Halvard Steel", "Grupo OSTAR"} <= companies(found)
+
+
+def test_a_month_after_a_preposition_is_no_part_of_the_name_that_follows(nlp):
+    found = entities_of(
+        nlp,
+        "Brenmore Tube Corp agreed to buy Kestrel Pipe Inc for $2 billion, and in February Alder Metals Inc agreed "
+        "to buy Fennick Wire Co.",
+        "Steelmakers keep buying",
+    )
+    assert "Alder Metals" in companies(found)
+    assert not any(name.startswith("February") for name in companies(found))

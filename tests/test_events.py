@@ -142,3 +142,25 @@ def test_a_maker_before_a_product_noun_is_not_a_party_whatever_the_parse(tmp_pat
     text = "Tanker\n\nNorthrop Grumman and Airbus parent EADS defeated Boeing on Friday.\n"
     companies = {companies for _, companies, _ in mentions_of(tmp_path, text, date(2008, 3, 1))}
     assert all("Airbus" not in names for names in companies) and companies
+
+
+def test_another_event_joined_by_and_keeps_its_companies_to_itself(tmp_path):
+    text = (
+        "Steelmakers keep buying\n\n"
+        "In March, Brenmore Tube Corp agreed to buy Kestrel Pipe Inc for $2 billion, and Alder Metals Inc "
+        "agreed in February to buy Fennick Wire Co.\n"
+    )
+    found = mentions_of(tmp_path, text, date(2007, 5, 3))
+    march = [companies for _, companies, value in found if value == "2007-03"]
+    assert march and all("Alder Metals" not in c and "Fennick Wire" not in c for c in march)
+    assert ("Alder Metals", "Fennick Wire") in {companies for _, companies, value in found if value == "2007-02"}
+
+
+def test_a_price_quote_is_not_an_event_for_the_day_it_names(tmp_path):
+    text = (
+        "Corvina profit falls\n\n"
+        "Corvina Foods Inc said on Tuesday its quarterly profit fell 20 percent on higher milk costs.\n\n"
+        "Corvina Foods shares closed Wednesday at $33.52 on the New York Stock Exchange.\n"
+    )
+    sentences = [sentence for sentence, _, _ in mentions_of(tmp_path, text, date(2008, 10, 16))]
+    assert not any(sentence.startswith("Corvina Foods shares closed") for sentence in sentences)

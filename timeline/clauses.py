@@ -118,13 +118,26 @@ def party_clauses(predicate: Token, reporter: Token | None) -> set[int]:
     'Pearl announced a bid, topping a deal agreed between ...' hang on 'agreed')."""
     tokens = clause_tokens(predicate)
     for child in predicate.children:
-        if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX"):
+        if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX") and own_subject(child) is None:
             tokens |= clause_tokens(child)
         if reporter is None and child.dep_ == "ccomp":
             tokens |= clause_tokens(child)
         if is_cause(child):
             tokens |= clause_tokens(child)
     return tokens
+
+
+def coordinated_events(*verbs: Token | None) -> set[int]:
+    """'Tenaris said it would buy Hydril and in January Nucor agreed to buy Harris Steel': a verb joined to
+    the event's (or its reporting verb) with a subject of its own tells another event, whole."""
+    return {
+        token.i
+        for verb in verbs
+        if verb is not None
+        for child in verb.children
+        if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX") and own_subject(child) is not None
+        for token in child.subtree
+    }
 
 
 CAUSE_MARKS = frozenset({"after", "following"})

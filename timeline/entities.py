@@ -333,11 +333,10 @@ def _judge(entity: Entity, doc: Doc, surnames: set[str], canonicaliser: Canonica
         entity.evidence.add("place" if places > people else "person")
         entity.is_company = False  # a person or a place, and nothing says otherwise
         return
-    if (
-        people > organisation
-        or any(titled(span) or described_as_a_person(span) or referred_to_as_a_person(span) for span in entity.mentions)
-        or (len(entity.words) == 1 and entity.words[0] in surnames)
-    ):
+    named_as_a_person = any(
+        titled(span) or described_as_a_person(span) or referred_to_as_a_person(span) for span in entity.mentions
+    ) or (len(entity.words) == 1 and entity.words[0] in surnames)
+    if people > organisation or named_as_a_person:
         entity.evidence.add("person")
     if places > organisation:
         entity.evidence.add("place")
@@ -371,6 +370,8 @@ def _judge(entity: Entity, doc: Doc, surnames: set[str], canonicaliser: Canonica
         entity.is_company = "known" in entity.evidence or not entity.evidence & {"word"}
     elif entity.evidence & {"public_body", "word", "shouted_only"}:
         entity.is_company = False
+    elif named_as_a_person:
+        entity.is_company = False  # "Jeffrey Immelt" ... "Immelt said it would": only strong evidence outweighs
     elif "described" in entity.evidence:
         entity.is_company = not any(titled(span) or described_as_a_person(span) for span in entity.mentions)
     elif any(speaks_as_it(span.root) for span in entity.mentions):

@@ -23,6 +23,7 @@ from .clauses import (
     antecedent_of,
     background,
     clause_tokens,
+    coordinated_events,
     party_clauses,
     predicate,
     subject_is_implicit,
@@ -163,7 +164,8 @@ class _Reader:
         reporting = (clause_tokens(reporter) - {t.i for t in verb.subtree}) if reporter is not None else set()
         subjects = subject_tokens(verb) | (subject_tokens(reporter) if reporter is not None else set())
         if _a_deal(verb, parties):
-            parties = parties | set(range(sentence.start, sentence.end))  # a deal's sides may be named anywhere in it
+            # a deal's sides may be named anywhere in the sentence, except in another event told beside it
+            parties = parties | set(range(sentence.start, sentence.end)) - coordinated_events(verb, reporter)
         found = [
             (entity, span)
             for entity, span in self.entities.mentions_in(parties | (subjects & reporting))
@@ -225,6 +227,8 @@ class _Reader:
         that started construction in early 2022") or a dated deed noun ("the dissolution of the Dongfeng
         Renault joint venture in 2020"). Each date another clause than the sentence's event carries is one."""
         used = main.date_span if main is not None else None
+        verb, _ = predicate(sentence.root)
+        own_clauses = clause_tokens(sentence.root) | clause_tokens(verb)
         found_events = []
         for timex in self._timexes_in(sentence):
             if not can_date_an_event(timex):
@@ -235,8 +239,8 @@ class _Reader:
             if span is None or qualifies_something_else(self.doc, timex, span) or forecast_period(self.doc, timex):
                 continue
             head = attachment_head(span)
-            if main is not None and head.i in clause_tokens(sentence.root):
-                continue  # the sentence's own event already carries its date
+            if head.i in own_clauses:
+                continue  # the sentence's own event, already read: a line of its own or judged not worth one
             clause = clause_tokens(head) if head.pos_ in ("VERB", "AUX") else {t.i for t in head.subtree}
             if head.pos_ not in ("VERB", "AUX") and head.lower_ not in DEED_NOUNS:
                 continue

@@ -69,7 +69,7 @@ def name_candidates(doc: Doc, canonicaliser: Canonicaliser, marks: tuple[CodeMar
                 add(span, ent.label_, legal_form=ends_in_legal_form(span), known=ent.ent_id_ or "")
     for token in doc:
         if (is_legal_form(token) or spanish_form_length(doc, token.i - 2)) and token.i not in taken and token.i > 0:
-            span = name_before(doc, token.i + 1)
+            span = _untaken_end(name_before(doc, token.i + 1), taken)
             if span is not None and len(span) > 1:
                 add(span, COMPANY_LABEL, legal_form=True)
     for mark in marks:
@@ -83,7 +83,7 @@ def name_candidates(doc: Doc, canonicaliser: Canonicaliser, marks: tuple[CodeMar
                 around.span = doc[around.span.start : end]
                 owner = around
         if owner is None:
-            owner = add(name_before(doc, end), COMPANY_LABEL)
+            owner = add(_untaken_end(name_before(doc, end), taken), COMPANY_LABEL)
         if owner is not None and mark.kind == "index":
             owner.index_code = True  # ".GSPSTEEL" codes an index, not a company
         elif owner is not None:
@@ -91,6 +91,20 @@ def name_candidates(doc: Doc, canonicaliser: Canonicaliser, marks: tuple[CodeMar
     for candidate in found.values():
         candidate.known = candidate.known or canonicaliser.known(surface(candidate.span)) or ""
     return sorted(found.values(), key=lambda c: c.span.start)
+
+
+def _untaken_end(span: Span | None, taken: set[int]) -> Span | None:
+    """A name before a legal form or a ticker, starting after another candidate's possessive: "Mexico's
+    Grupo IMSA SAB de CV" is Grupo IMSA's name, "Mexico's" the place's."""
+    if span is None:
+        return None
+    doc = span.doc
+    possessives = [
+        i
+        for i in range(span.start + 1, span.end)
+        if doc[i].lower_ in ("'s", "’s") and i - 1 in taken and i not in taken
+    ]
+    return doc[possessives[-1] + 1 : span.end] if possessives and possessives[-1] + 1 < span.end else span
 
 
 def _names_joined(span: Span) -> list[Span]:
@@ -194,13 +208,26 @@ def with_legal_form(span: Span | None) -> Span | None:
     return doc[start:end]
 
 
+CALENDAR_NAMES = frozenset(
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec "
+    "monday tuesday wednesday thursday friday saturday sunday".split()
+)
+
+
+def _dated_by_preposition(doc: Doc, i: int) -> bool:
+    """'in February', 'on Monday': a month or a day after a preposition is a date ("May Department Stores
+    Co" on its own is a name)."""
+    return doc[i].lower_.rstrip(".") in CALENDAR_NAMES and i > 0 and doc[i - 1].tag_ == "IN"
+
+
 def name_before(doc: Doc, end: int) -> Span | None:
     """The capitalised words ending at `end` ("Frayn Printing Co"), connectors allowed inside."""
     start = end
     while start > 0:
         token = doc[start - 1]
-        if token.is_space or "\n" in token.text:
-            break
+        if token.is_space or "\n" in token.text or _dated_by_preposition(doc, start - 1):
+            break  # "in February Alder Metals Inc": the date is no part of the name
         shouted_word = token.is_upper and token.is_alpha and token.tag_ in ("JJ", "NN", "NNS")
         if (
             token.tag_ in ("NNP", "NNPS")
