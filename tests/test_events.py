@@ -164,3 +164,37 @@ def test_a_price_quote_is_not_an_event_for_the_day_it_names(tmp_path):
     )
     sentences = [sentence for sentence, _, _ in mentions_of(tmp_path, text, date(2008, 10, 16))]
     assert not any(sentence.startswith("Corvina Foods shares closed") for sentence in sentences)
+
+
+def test_it_in_a_dated_side_clause_is_the_company_the_sentence_is_about(tmp_path):
+    text = (
+        "Halvard Bank profit falls\n\n"
+        "Halvard Bank Corp, based in Charlotte, was hurt by a $12 billion mortgage portfolio it took on when it "
+        "bought California lender Ostrey Savings Inc in October 2006.\n"
+    )
+    found = mentions_of(tmp_path, text, date(2009, 8, 4))
+    assert ("Halvard Bank", "Ostrey Savings") in {companies for _, companies, value in found if value == "2006-10"}
+
+
+def test_initials_with_the_small_words_spelled_name_the_company_of_the_body(tmp_path):
+    text = (
+        "BofA hires Citigroup veteran\n\n"
+        "NEW YORK (Reuters) - Bank of America Corp hired former Citigroup Inc executive Sallie Krawcheck on "
+        "Monday to head its wealth management operations. The hire is a coup for the Charlotte, North "
+        "Carolina-based bank.\n"
+    )
+    document = document_of(tmp_path, text, date(2009, 8, 4))
+    [headline] = [mention for mention in document.mentions if mention.is_headline]
+    assert headline.companies == ("Bank of America",)
+    assert all("Charlotte" not in mention.companies for mention in document.mentions)
+
+
+def test_a_dated_deed_inside_a_quote_is_no_event(tmp_path):
+    text = (
+        "Corvina shares fall\n\n"
+        "Corvina Foods Inc shares fell 8 percent on Friday after the dairy group cut its outlook.\n\n"
+        '"The brand is strong, but on Monday Corvina Foods could be bought on the cheap by anyone," said one '
+        "analyst.\n"
+    )
+    sentences = [sentence for sentence, _, _ in mentions_of(tmp_path, text, date(2009, 8, 4))]
+    assert not any(sentence.startswith('"The brand') for sentence in sentences)

@@ -164,7 +164,7 @@ def description_words(span: Span) -> set[str]:
     nouns = [
         child
         for child in root.children
-        if child.dep_ in ("compound", "appos") and child.i not in range(span.start, span.end)
+        if child.dep_ in ("compound", "appos") and child.i not in range(span.start, span.end) and not _based_in(child)
     ]
     if root.dep_ == "appos":
         nouns.append(root.head)
@@ -177,13 +177,22 @@ def description_words(span: Span) -> set[str]:
     return words
 
 
+def _based_in(noun) -> bool:
+    """'the Charlotte, North Carolina-based bank': the name before it is where the company is, not the company
+    (the parser may hang the noun on the place as its appositive)."""
+    return any(child.lower_ == "based" or child.lower_.endswith("-based") for child in noun.children)
+
+
 def described_as_a_company(span: Span) -> bool:
     """'British insurer Pearl', 'buyout firm Cerberus', 'Pearl, the insurer', 'shares of Pearl': a company."""
     doc, root = span.doc, span.root
     before = doc[span.start - 1] if span.start > 0 else None
     if before is not None and before.lower_ in COMPANY_NOUNS and before.dep_ in ("compound", "nmod", "amod"):
         return True
-    if any(child.dep_ in ("compound", "appos") and child.lower_ in COMPANY_NOUNS for child in root.children):
+    if any(
+        child.dep_ in ("compound", "appos") and child.lower_ in COMPANY_NOUNS and not _based_in(child)
+        for child in root.children
+    ):
         return True
     if root.dep_ == "appos" and root.head.lower_ in COMPANY_NOUNS:
         return True

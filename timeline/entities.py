@@ -200,12 +200,26 @@ def _find_every_mention(doc: Doc, entities: list[Entity], dated: list[tuple[int,
         index += 1
 
 
-def _acronym(words: tuple[str, ...]) -> str:
-    return (
-        "".join(word[0] for word in words if word not in ("of", "and", "&", "the", "de", "for"))
-        if len(words) > 1
-        else ""
-    )
+ACRONYM_SMALL_WORDS = frozenset({"of", "and", "&", "the", "de", "for"})
+
+
+def _acronym(words: tuple[str, ...], spelled: bool = False) -> str:
+    """'gm' for General Motors; with `spelled`, the small words written out: 'bofa' for Bank of America."""
+    if len(words) < 2:
+        return ""
+    if spelled:
+        return "".join(word if word in ACRONYM_SMALL_WORDS else word[0] for word in words)
+    return "".join(word[0] for word in words if word not in ACRONYM_SMALL_WORDS)
+
+
+def _written_as_initials(text: str) -> bool:
+    """'GM', 'G.M.', or initials with the small words spelled in lower case: 'BofA'."""
+    letters = text.replace(".", "")
+    return letters.isupper() or _initials_with_small_words(letters)
+
+
+def _initials_with_small_words(text: str) -> bool:
+    return " " not in text and not text.isupper() and sum(ch.isupper() for ch in text) >= 2 and text[0].isupper()
 
 
 def _group(candidates: list[Candidate]) -> list[Entity]:
@@ -301,8 +315,9 @@ def _same_as(candidate: Candidate, words: tuple[str, ...], key: str, entities: l
         and entity.words[: len(words)] == words
         and (len(words) > 1 or words[0] not in GENERIC_FIRST_WORDS)
     ]
-    if not shorter and len(words) == 1 and 2 <= len(key) <= 5 and candidate.span.text.replace(".", "").isupper():
-        shorter = [entity for entity in entities if _acronym(entity.words) == key]
+    if not shorter and len(words) == 1 and 2 <= len(key) <= 5 and _written_as_initials(candidate.span.text):
+        spelled = _initials_with_small_words(candidate.span.text)
+        shorter = [entity for entity in entities if key == _acronym(entity.words, spelled=spelled)]
     if not shorter:
         return None
     before = [e for e in shorter if e.first < candidate.span.start_char]

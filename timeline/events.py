@@ -48,7 +48,7 @@ from .parties import is_bystander
 from .reference import References, is_company_reference, is_subject
 from .syntax import attachment_head, ents_of, inflected, tense_at, text_of
 from .tickers import CodeMark
-from .worthiness import EVENT_VERBS, NO_NEWS, worth_a_line
+from .worthiness import EVENT_VERBS, NO_NEWS, quoted, worth_a_line
 
 PUBLISHED_TEXT = "(publication date)"
 """The date text of a mention dated by its article's publication (or story) day."""
@@ -246,9 +246,13 @@ class _Reader:
                 continue
             if head.pos_ in ("VERB", "AUX") and (head.lower_ not in EVENT_VERBS or background(head)):
                 continue
+            if quoted(self.doc, head.idx):
+                continue  # someone's words: "today it could be bought", not a dated deed
             found = [
                 (e, s) for e, s in self.entities.mentions_in(clause) if not is_bystander(s) or antecedent_of(head, s)
             ]
+            if head.pos_ in ("VERB", "AUX"):  # "a portfolio it took on when it bought Golden West": it is Wachovia
+                found += self._referenced(sentence, subject_tokens(head) & clause, {e for e, _ in found})
             if not found and subject_is_implicit(head):
                 # "Xiaomi's main plant, the same one that started construction in early 2022"
                 found = [
