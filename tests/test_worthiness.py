@@ -105,3 +105,29 @@ def test_the_lines_of_a_dividend_table_are_the_main_company_s(tmp_path):
     assert [(companies, value) for companies, value, sentence in found if sentence.startswith("Qtly div")] == [
         (("Acme",), "1987-03-03")
     ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Ostrey Air Ltd announced that it is exercising its options with Halvard Aero Corp to take 20 jets.",
+        "Halvard Aero Corp will begin production of the jet in 2010.",
+    ],
+)
+def test_an_announcement_and_a_dated_plan_of_a_company_are_events(tmp_path, sentence):
+    text = f"Airline news\n\nNEW YORK (Reuters) - Fuel prices rose again this week.\n\n{sentence}\n"
+    found = lines_of(tmp_path, text, DAY)
+    assert any(line.startswith(sentence[:20]) and companies for companies, _, line in found), found
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Halvard Aero Corp will probably begin production of the jet in 2010.",
+        "Halvard Aero Corp could begin production of the jet in 2010.",
+    ],
+)
+def test_a_hedged_or_modal_future_is_not_a_plan(tmp_path, sentence):
+    text = f"Airline news\n\nNEW YORK (Reuters) - Fuel prices rose again this week.\n\n{sentence}\n"
+    found = lines_of(tmp_path, text, DAY)
+    assert not any(line.startswith(sentence[:20]) for _, _, line in found), found

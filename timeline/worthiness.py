@@ -59,6 +59,9 @@ MARKET_NOUNS = frozenset("shares stock stocks index indexes indices market marke
 MOVE_VERBS = inflected("rise fall climb jump slip gain lose drop surge plunge tumble soar close trade open edge")
 
 
+ANNOUNCING_VERBS = inflected("announce disclose unveil confirm")
+
+
 def worth_a_line(
     sentence: Span, predicate: Token, reporter: Token | None, party_subject: bool, company_reports: bool, dated: bool
 ) -> bool:
@@ -73,8 +76,10 @@ def worth_a_line(
         return False  # someone's words, not a reported deed
     if predicate.lower_ in OPINION_VERBS and not (party_subject and _about_itself(predicate)):
         return False  # a view of the market ("Edmunds.com estimated incentives rose"), not of its own business
-    if _speculation(predicate) and not company_reports:
+    if _speculation(predicate) and not company_reports and not (party_subject and dated and _scheduled(predicate)):
         return False  # "the deal would boost Panasonic", "analysts say Nestle will buy"
+    if company_reports and reporter is not None and reporter.lower_ in ANNOUNCING_VERBS:
+        return True  # "Ryanair announced that it is exercising its options": a company's announcement is news
     if _description(predicate, dated):
         return False
     if _price_move(predicate) and not any(is_cause(child) for child in predicate.children):
@@ -129,6 +134,16 @@ FUTURE = frozenset({"will", "'ll", "wo", "shall"})
 def _speculation(predicate: Token) -> bool:
     """A modal or future clause: only a company's own announcement makes it news."""
     return any(c.dep_ in ("aux", "auxpass") and c.lower_ in MODALS | FUTURE for c in predicate.children)
+
+
+HEDGES = frozenset({"likely", "probably", "possibly", "perhaps", "reportedly"})
+
+
+def _scheduled(predicate: Token) -> bool:
+    """'Boeing will begin production in 2006': a company's dated 'will', unhedged, is its plan, not a guess."""
+    auxiliaries = {c.lower_ for c in predicate.children if c.dep_ in ("aux", "auxpass")}
+    hedged = any(c.lower_ in HEDGES for c in predicate.children if c.dep_ == "advmod")
+    return bool(auxiliaries & FUTURE) and not auxiliaries & MODALS and not hedged
 
 
 PLAN_VERBS = inflected("plan expect aim intend schedule target forecast project see seek want hope")
