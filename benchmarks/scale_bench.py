@@ -1,6 +1,7 @@
 """A year of a business wire: a store of 100,000 articles, a daily ingest into it, and the app on it (#17).
 
     python benchmarks/scale_bench.py [--articles 100000] [--base 2000] [--cache DIR] [--keep DIR]
+                                     [--jobs-articles 10000] [--jobs-only]
 
 Builds a store of N articles from the two Reuters sets in ../shared/data/ (read in place), then prints:
 - adding 100 new articles (real ones, through `pipeline.ingest` with the NLP): the time beyond the NLP
@@ -9,7 +10,11 @@ Builds a store of N articles from the two Reuters sets in ../shared/data/ (read 
 - re-ingesting the same N + 100 articles, nothing new (every one skipped by its content hash);
 - the app's first paint, the time until its events are drawn, and its reload (`r`) after the add, which
   runs in another process while the app is open (as an ingest in another terminal);
-- the size on disk of the store (the database and every file the store keeps beside it).
+- the size on disk of the store (the database and every file the store keeps beside it);
+- a bulk ingest of `--jobs-articles` distinct articles (half from each set, through `timeline ingest`
+  in a child process, the spaCy model's load included) into a fresh store with `--jobs 2` against the
+  same with `--jobs 1`: the wall times, their ratio (target >= 1.7), the load average around each run,
+  and whether both stores hold the same events. `--jobs-only` runs this section alone.
 
 The NLP is not what is measured when the store is built, so the store is not built by parsing N articles:
 `--base` articles (half from each set) are extracted once, as `pipeline.extract_batch` extracts them, and
@@ -264,6 +269,52 @@ def size_on_disk(folder: Path) -> tuple[int, int]:
     return sum(path.stat().st_size for path in files), len(files)
 
 
+def load() -> str:
+    return " ".join(f"{value:.1f}" for value in os.getloadavg())
+
+
+def bulk_ingest(folder: Path, articles: Path, jobs: int) -> dict:
+    """`timeline ingest --jobs N` of `articles` into a fresh store, in a child process: its wall time,
+    its last line, the load average before and after, and the events it stored."""
+    from timeline.store import Store
+
+    db = folder / f"jobs{jobs}" / "timeline.json"
+    db.parent.mkdir()
+    config = folder / "none.toml"
+    config.touch()
+    command = [sys.executable, "-m", "timeline", "--config", str(config), "--db", str(db)]
+    before = load()
+    begin = time.perf_counter()
+    result = subprocess.run([*command, "ingest", "-q", "-j", str(jobs), str(articles)], capture_output=True, text=True)
+    seconds = time.perf_counter() - begin
+    if result.returncode:
+        sys.exit(result.stderr)
+    with Store(db, read_only=True) as store:
+        events = sorted(json.dumps(event.to_dict(), sort_keys=True) for event in store.events())
+    return {"s": seconds, "said": result.stderr.strip().splitlines()[-1], "load": (before, load()), "events": events}
+
+
+def jobs_section(count: int) -> None:
+    """A bulk ingest of `count` distinct articles with --jobs 2 against --jobs 1, fresh stores each."""
+    with tempfile.TemporaryDirectory(prefix="timeline-scale-jobs-") as scratch:
+        folder = Path(scratch)
+        records = corpus_records(count // 2)
+        articles = folder / "articles.jsonl"
+        articles.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
+        print(f"bulk ingest of {len(records):,} articles ({os.cpu_count()} cores, load average {load()})", flush=True)
+        runs = {}
+        for jobs in (1, 2):
+            runs[jobs] = run = bulk_ingest(folder, articles, jobs)
+            print(f"  --jobs {jobs}: {run['s']:.0f} s (load average {run['load'][0]} before, {run['load'][1]} "
+                  f"after): {run['said'].split(';')[0]}", flush=True)  # fmt: skip
+    same = runs[1]["events"] == runs[2]["events"]
+    print(
+        f"--jobs 2           {runs[1]['s'] / runs[2]['s']:.2f}x one process on {len(records):,} articles "
+        f"(target >= 1.7; {runs[2]['s']:.0f} s against {runs[1]['s']:.0f} s), {len(runs[2]['events']):,} events, "
+        f"{'the same' if same else 'NOT the same'} as with --jobs 1"
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=100_000, help="articles in the store (default 100,000)")
@@ -271,6 +322,9 @@ def main() -> None:
     parser.add_argument("--cache", type=Path, default=Path(tempfile.gettempdir()) / "timeline-scale-bench",
                         help="where the base articles' documents are kept between runs")  # fmt: skip
     parser.add_argument("--keep", type=Path, help="build in this (new) folder and leave it there")
+    parser.add_argument("--jobs-articles", type=int, default=10_000,
+                        help="articles of the --jobs 2 against --jobs 1 bulk ingest (default 10,000)")  # fmt: skip
+    parser.add_argument("--jobs-only", action="store_true", help="run only the --jobs 2 against --jobs 1 section")
     parser.add_argument("--ingest", nargs="+", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--app", nargs=2, type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -279,6 +333,9 @@ def main() -> None:
         return
     if args.app:
         print(json.dumps(asyncio.run(drive_app(*args.app))))
+        return
+    if args.jobs_only:
+        jobs_section(args.jobs_articles)
         return
     with tempfile.TemporaryDirectory() as scratch:
         folder = args.keep or Path(scratch)
@@ -303,6 +360,7 @@ def main() -> None:
         f"{app['events']:,} events are drawn, reload {app['reload_s']:.2f} s (targets < 1 s), "
         f"peak {app['peak_mb']:.0f} MB"
     )
+    jobs_section(args.jobs_articles)
     print("(times depend on the machine and its load: a shared machine makes them noisy)")
 
 
