@@ -21,6 +21,7 @@ DAY = date(2009, 3, 4)  # a Wednesday
         ("Acme Corp increased its pre-tax profit by 39 pct from the previous year.", "2009-03-04"),
         ("Hormel Foods Corp now expects to earn $2.36 to $2.42 per share this year.", "2009-03-04"),
         ("Hormel Foods Corp raised its 2009 earnings view.", "2009-03-04"),
+        ("Acme Corp said output rose 11 percent over the same period the previous year.", "2009-03-04"),
     ],
 )
 def test_the_date_of_the_event_verb(tmp_path, sentence, value):

@@ -37,6 +37,7 @@ _COMPARISON_BEFORE = re.compile(
 )
 _YEAR_AGO = re.compile(r"(?i)\b(?:a|one|the)\s+year\s+(?:ago|earlier|before)|\byear-(?:ago|earlier)")
 _PREVIOUS_PERIOD = re.compile(r"(?i)^(?:the\s+)?(?:previous|prior|preceding)\b")
+_SAME_PERIOD = re.compile(r"(?i)\bsame\s+(?:period|quarter|month|week|time|day|year)\b")
 _FROM_BEFORE = re.compile(r"(?i)\b(?:from|over)\s*$")
 
 
@@ -80,6 +81,8 @@ def qualifies_something_else(doc: Doc, timex: Timex, span) -> bool:
         return True
     if _PREVIOUS_PERIOD.search(timex.text) and _FROM_BEFORE.search(before):
         return True  # "profit rose 39 pct from the previous year"
+    if _SAME_PERIOD.search(timex.text):
+        return True  # "over the same period the previous year": a comparison base, whatever the preposition
     if _PERIOD_BOUND.search(before):
         return True
     head = attachment_head(span)
