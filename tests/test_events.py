@@ -198,3 +198,18 @@ def test_a_dated_deed_inside_a_quote_is_no_event(tmp_path):
     )
     sentences = [sentence for sentence, _, _ in mentions_of(tmp_path, text, date(2009, 8, 4))]
     assert not any(sentence.startswith('"The brand') for sentence in sentences)
+
+
+def test_it_after_an_organisation_that_is_no_company_is_no_company(tmp_path):
+    text = (
+        "Ostrey Bank gets state aid\n\n"
+        "NEW YORK (Reuters) - Ostrey Bank Corp said on Monday it received $2 billion in state aid.\n\n"
+        "The International Monetary Fund met on Tuesday. It agreed on a $16.5 billion loan for Ukraine on "
+        "Sunday.\n\n"
+        "The IMF said it would lend $2 billion to Iceland on Wednesday.\n"
+    )
+    found = mentions_of(tmp_path, text, date(2008, 10, 28))
+    assert not any(
+        sentence.startswith(("It agreed", "The IMF said")) and "Ostrey Bank" in companies
+        for sentence, companies, _ in found
+    ), found

@@ -175,7 +175,7 @@ class _Reader:
         referenced = {span.root.i for _, span in references}
         found += references
         subject_company = next((e for e, s in found if is_subject(s) or s.root.i in referenced), None)
-        self.references.observe(subject_company)
+        self.references.observe(subject_company, sentence)
         names = _unique(entity.name for entity, _ in found)
         if not found or len(names) > MAX_PARTIES:
             return None

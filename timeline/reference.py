@@ -24,6 +24,8 @@ COMPANY_NOUNS = frozenset(
 )
 """Nouns a definite description uses for a company named before: "the company", "the bank"."""
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+OTHER_ACTOR_LABELS = frozenset({"ORG", "GPE"})
+"""What "it" may stand for besides a company: an organisation the article does not count as one, or a state."""
 GENERIC_COMPANY_NOUNS = frozenset({"company", "companies", "business", "corporation", "concern"})
 """'The company' is whatever company the story is about; 'the firm', 'the bank', 'the buyout firm' may say which."""
 
@@ -63,6 +65,7 @@ class References:
     def __init__(self, entities: ArticleEntities):
         self._entities = entities
         self._last_subject: Entity | None = None
+        self._last_actor_no_company = False
 
     def resolve(self, token: Token, sentence: Span) -> Entity | None:
         if token.lower_ in FIRST_PERSON:
@@ -72,13 +75,32 @@ class References:
         if described is not None:
             return described
         earlier = [
-            entity
+            (span.root.i, entity)
             for entity, span in self._entities.mentions_in(set(range(sentence.start, token.i)))
             if is_subject(span)
         ]
+        if token.lower_ in PRONOUNS:
+            other = self._other_actor(sentence, token.i)
+            if other is not None and (not earlier or other > earlier[-1][0]):
+                return None  # "The IMF said it would lend": it is the IMF, no company
         if earlier:
-            return earlier[-1]
+            return earlier[-1][1]
+        if token.lower_ in PRONOUNS and self._last_actor_no_company:
+            return None
         return self._last_subject or self._entities.main
+
+    def _other_actor(self, sentence: Span, before: int) -> int | None:
+        """The last subject before `before` that names an organisation or a state the article does not count
+        as a company (a fund, a regulator, a government), if any."""
+        found = None
+        for token in sentence.doc[sentence.start : before]:
+            if (
+                token.dep_ in SUBJECT_DEPS
+                and token.ent_type_ in OTHER_ACTOR_LABELS
+                and token.i not in self._entities.by_token
+            ):
+                found = token.i
+        return found
 
     def _described(self, token: Token) -> Entity | None:
         """'the buyout firm' is the company the article described as one ("buyout firm Cerberus"), when the
@@ -98,10 +120,14 @@ class References:
             return None  # described as no one, or as several alike
         return scored[-1][2]
 
-    def observe(self, subject_company: Entity | None) -> None:
-        """The company this sentence made its subject, if any: the antecedent of the next reference."""
+    def observe(self, subject_company: Entity | None, sentence: Span) -> None:
+        """The company this sentence made its subject, if any: the antecedent of the next reference. A
+        sentence whose subject is another organisation ("The IMF agreed ...") makes the next "it" that one."""
         if subject_company is not None:
             self._last_subject = subject_company
+            self._last_actor_no_company = False
+        elif self._other_actor(sentence, sentence.end) is not None:
+            self._last_actor_no_company = True
 
     def _speaker_company(self, sentence: Span) -> Entity | None:
         for entity, span in self._entities.mentions_in(set(range(sentence.start, sentence.end))):
