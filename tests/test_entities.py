@@ -184,3 +184,14 @@ def test_a_month_after_a_preposition_is_no_part_of_the_name_that_follows(nlp):
     )
     assert "Alder Metals" in companies(found)
     assert not any(name.startswith("February") for name in companies(found))
+
+
+def test_the_place_a_company_is_based_in_is_no_company(nlp):
+    found = entities_of(
+        nlp,
+        "Corvina Foods Inc said monthly sales rose 5 percent. The Oak Brook, Illinois-based company said its "
+        "breakfast menu helped drive traffic.",
+        "Corvina sales rise",
+    )
+    assert "Oak Brook" not in companies(found)
+    assert "Corvina Foods" in companies(found)

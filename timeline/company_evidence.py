@@ -183,6 +183,15 @@ def _based_in(noun) -> bool:
     return any(child.lower_ == "based" or child.lower_.endswith("-based") for child in noun.children)
 
 
+def names_a_base(span: Span) -> bool:
+    """'The Oak Brook, Illinois-based company', 'the Detroit-based automaker': the place a company is based in."""
+    doc = span.doc
+    following = [token.lower_ for token in doc[span.end : span.end + 5]]
+    if following[:1] == [","] and len(following) > 1:
+        following = following[2:]  # ", Illinois-based"
+    return following[:2] == ["-", "based"] or (following[:1] and following[0].endswith("-based"))
+
+
 def described_as_a_company(span: Span) -> bool:
     """'British insurer Pearl', 'buyout firm Cerberus', 'Pearl, the insurer', 'shares of Pearl': a company."""
     doc, root = span.doc, span.root

@@ -29,6 +29,7 @@ from .company_evidence import (
     is_news_agency,
     is_public_body,
     is_unit_word,
+    names_a_base,
     referred_to_as_a_person,
     speaks_as_it,
     takes_part_in_a_deal,
@@ -353,7 +354,8 @@ def _judge(entity: Entity, doc: Doc, surnames: set[str], canonicaliser: Canonica
     ) or (len(entity.words) == 1 and entity.words[0] in surnames)
     if people > organisation or named_as_a_person:
         entity.evidence.add("person")
-    if places > organisation:
+    a_base = any(names_a_base(span) for span in entity.mentions)
+    if places > organisation or a_base:
         entity.evidence.add("place")
     if any(described_as_a_company(span) for span in entity.mentions):
         entity.evidence.add("described")
@@ -385,8 +387,8 @@ def _judge(entity: Entity, doc: Doc, surnames: set[str], canonicaliser: Canonica
         entity.is_company = "known" in entity.evidence or not entity.evidence & {"word"}
     elif entity.evidence & {"public_body", "word", "shouted_only"}:
         entity.is_company = False
-    elif named_as_a_person:
-        entity.is_company = False  # "Jeffrey Immelt" ... "Immelt said it would": only strong evidence outweighs
+    elif named_as_a_person or a_base:
+        entity.is_company = False  # "Immelt said it would", "the Oak Brook-based company": strong evidence only
     elif "described" in entity.evidence:
         entity.is_company = not any(titled(span) or described_as_a_person(span) for span in entity.mentions)
     elif any(speaks_as_it(span.root) for span in entity.mentions):
