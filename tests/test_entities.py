@@ -195,3 +195,13 @@ def test_the_place_a_company_is_based_in_is_no_company(nlp):
     )
     assert "Oak Brook" not in companies(found)
     assert "Corvina Foods" in companies(found)
+
+
+def test_a_single_capital_joined_by_and_is_part_of_the_name(nlp):
+    found = entities_of(
+        nlp,
+        "WHITE PLAINS, N.Y., Oct 20 - A and W Brands Inc said it completed the acquisition of Vernors Inc.",
+        "A and W Brands completes acquisition",
+    )
+    assert "A and W Brands" in companies(found)
+    assert not any(name.startswith("and ") for name in companies(found))

@@ -18,7 +18,10 @@ from importlib import resources
 
 from cleanco import basename
 
-_DETERMINERS = re.compile(r"^(?:the|a|an|its|their|our|this|that|rival|compatriot|automaker|carmaker)\s+", re.I)
+_DETERMINERS = re.compile(
+    r"^(?:the|a(?!\s+(?:and|&)\s)|an|its|their|our|this|that|rival|compatriot|automaker|carmaker)\s+", re.I
+)
+"""Words before a name that are not part of it; not the 'A' of 'A and W Brands'."""
 _NATIONALITY = re.compile(
     r"^(?:chinese|french|german|japanese|american|korean|south\s+korean|british|italian|swedish|indian|"
     r"u\.?s\.?|european|dutch|spanish)(?:\s+|$)",

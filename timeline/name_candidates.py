@@ -125,12 +125,18 @@ def _names_joined(span: Span) -> list[Span]:
     return parts
 
 
+def _initial_of_a_name(doc: Doc, i: int) -> bool:
+    """The 'A' of 'A and W Brands' or 'A&P': a capital letter joined to a name, not an article."""
+    return doc[i].text == "A" and i + 1 < len(doc) and doc[i + 1].lower_ in ("and", "&")
+
+
 def trim(span: Span) -> Span | None:
     """The span without leading determiners, trailing possessives and punctuation."""
     start, end = span.start, span.end
     doc = span.doc
     while start < end - 1 and (
-        doc[start].lower_ in ("the", "a", "an", "former", "ex")
+        (doc[start].lower_ in ("the", "a", "an", "former", "ex") and not _initial_of_a_name(doc, start))
+        or doc[start].lower_ in ("and", "&")
         or doc[start].is_punct
         or doc[start].is_space
         or not doc[start].text[:1].isupper()  # "bank HBOS"
@@ -237,6 +243,7 @@ def name_before(doc: Doc, end: int) -> Span | None:
             start -= 1
         elif token.lower_ in CONNECTORS and start - 1 > 0 and doc[start - 2].text[:1].isupper():
             start -= 1
+
         else:
             break
     while start < end and (doc[start].lower_ in CONNECTORS or doc[start].lower_ in ("the", "a")):
