@@ -31,6 +31,8 @@ def test_a_company_doing_reporting_or_planning_is_an_event(tmp_path, sentence):
         "Representatives from Appaloosa Management and Cerberus Capital were not immediately available to comment.",
         '"We are in an automotive depression," said Standard & Poor\'s equity analyst Efraim Levy.',
         "Wells Fargo & Co shares closed at $33.52 on the New York Stock Exchange.",
+        "Shares of Corvina Foods Inc advanced 0.8 percent to $81.36 on the NYSE.",
+        "Corvina Foods Inc's shares are up around 50 percent this year.",
         "Goldman Sachs Group Inc is the world's most profitable securities firm.",
         "Bear Stearns Cos has a smaller investment banking business than Goldman Sachs Group Inc.",
         "The deal would boost Panasonic Corp's competitiveness in rechargeable batteries.",

@@ -56,7 +56,11 @@ NO_NEWS = re.compile(
 )
 """'declined to comment', 'could not be reached', 'did not return calls': nothing happened."""
 MARKET_NOUNS = frozenset("shares stock stocks index indexes indices market markets futures prices price".split())
-MOVE_VERBS = inflected("rise fall climb jump slip gain lose drop surge plunge tumble soar close trade open edge")
+MOVE_VERBS = inflected(
+    "rise fall climb jump slip gain lose drop surge plunge tumble soar close trade open edge advance add shed slide "
+    "dive sink rally retreat decline ease dip slump rebound"
+)
+BE_FORMS = frozenset({"is", "are", "was", "were", "'s", "'re"})
 
 
 ANNOUNCING_VERBS = inflected("announce disclose unveil confirm")
@@ -174,8 +178,12 @@ EVENT_REPORTS = inflected("announce report confirm agree plan propose")
 
 
 def _price_move(predicate: Token) -> bool:
-    """'Wells Fargo shares closed at $33.52', 'the index fell 2 percent': a price, not a company's deed."""
-    if predicate.lower_ not in MOVE_VERBS:
-        return False
+    """'Wells Fargo shares closed at $33.52', 'the index fell 2 percent', 'its shares are up 50 percent': a price,
+    not a company's deed."""
     subject = next((child for child in predicate.children if child.dep_ in ("nsubj", "nsubjpass")), None)
-    return subject is not None and (subject.lower_ in MARKET_NOUNS or subject.lower_.endswith("index"))
+    if subject is None:
+        return False
+    market = subject.lower_ in MARKET_NOUNS or subject.lower_.endswith("index")
+    if predicate.lower_ in BE_FORMS:
+        return market and any(child.lower_ in ("up", "down") for child in predicate.children)
+    return market and predicate.lower_ in MOVE_VERBS
