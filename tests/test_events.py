@@ -213,3 +213,14 @@ def test_it_after_an_organisation_that_is_no_company_is_no_company(tmp_path):
         sentence.startswith(("It agreed", "The IMF said")) and "Ostrey Bank" in companies
         for sentence, companies, _ in found
     ), found
+
+
+def test_what_a_company_holds_at_a_date_is_no_event(tmp_path):
+    text = (
+        "Halvard Aero seeks loan\n\n"
+        "NEW YORK (Reuters) - Halvard Aero Corp is in talks with banks for a loan, it said on Thursday.\n\n"
+        "It had $3.5 billion of outstanding debt at the end of 2008, according to a filing with the Securities "
+        "and Exchange Commission.\n"
+    )
+    sentences = [sentence for sentence, _, _ in mentions_of(tmp_path, text, date(2009, 6, 25))]
+    assert not any(sentence.startswith("It had") for sentence in sentences)

@@ -84,7 +84,7 @@ def worth_a_line(
         return False  # "the deal would boost Panasonic", "analysts say Nestle will buy"
     if company_reports and reporter is not None and reporter.lower_ in ANNOUNCING_VERBS:
         return True  # "Ryanair announced that it is exercising its options": a company's announcement is news
-    if _description(predicate, dated):
+    if _description(predicate, dated) or _holding(predicate):
         return False
     if _price_move(predicate) and not any(is_cause(child) for child in predicate.children):
         return False
@@ -172,6 +172,24 @@ def _description(predicate: Token, dated: bool) -> bool:
         and predicate.tag_ == "VBG"
         and predicate.lower_ not in EVENT_VERBS
     )
+
+
+HOLDING_FORMS = frozenset({"has", "have", "had"})
+DEED_OBJECTS = RESULT_NOUNS | frozenset(
+    "deal deals agreement agreements talks offer bid contract contracts stake meeting plan plans".split()
+)
+
+
+def _holding(predicate: Token) -> bool:
+    """'As of October 28 AeroVironment had a funded backlog of $69.5 million', 'At January 31 Wickes had 239 mln
+    shares outstanding': what a company holds at a date is a state, dated or not, unless it is a result or a
+    deal ("had a net loss", "has an agreement")."""
+    if predicate.lower_ not in HOLDING_FORMS or predicate.pos_ != "VERB":
+        return False
+    if any(child.dep_ in ("aux", "auxpass") for child in predicate.children):
+        return False
+    objects = [child for child in predicate.children if child.dep_ == "dobj"]
+    return bool(objects) and not any(obj.lower_ in DEED_OBJECTS for obj in objects)
 
 
 EVENT_REPORTS = inflected("announce report confirm agree plan propose")
