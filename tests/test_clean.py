@@ -82,3 +82,12 @@ def test_a_shouted_subhead_run_into_its_paragraph_gets_a_line_of_its_own():
     assert clean_article("IBM AND HP SAID TODAY THEY WOULD MERGE", "x").text.endswith(
         "IBM AND HP SAID TODAY THEY WOULD MERGE\n"
     )
+
+
+def test_a_wire_tag_is_no_part_of_the_headline():
+    cleaned = clean_article(
+        "NEW YORK (Reuters) - Corvina Foods Inc said its profit rose.", "CORRECTED: INSTANT VIEW1-Corvina profit rises"
+    )
+    assert cleaned.text.startswith("Corvina profit rises\n")
+    shouted = clean_article("(CORRECTED)-CORVINA SETS RIGHTS\n\nNEW YORK, April 13 - Corvina Foods Inc said ...", "")
+    assert shouted.text.startswith("CORVINA SETS RIGHTS\n")

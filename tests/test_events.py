@@ -6,6 +6,7 @@ from datetime import date
 
 from conftest import make_settings
 
+from timeline.merge import merge_mentions
 from timeline.models import Article
 from timeline.pipeline import extract_batch
 
@@ -224,3 +225,15 @@ def test_what_a_company_holds_at_a_date_is_no_event(tmp_path):
     )
     sentences = [sentence for sentence, _, _ in mentions_of(tmp_path, text, date(2009, 6, 25))]
     assert not any(sentence.startswith("It had") for sentence in sentences)
+
+
+def test_a_factbox_headline_is_no_event_and_summaries_lose_the_credit(tmp_path):
+    text = (
+        "FACTBOX: Facts about Corvina's record earnings\n\n"
+        "NEW YORK (Reuters) - Corvina Foods Inc pulled in $11.68 billion in profits in the second quarter on "
+        "Thursday, the highest quarterly profit ever.\n"
+    )
+    document = document_of(tmp_path, text, date(2008, 7, 31))
+    assert not any(mention.is_headline for mention in document.mentions)
+    [event] = merge_mentions(document.mentions)
+    assert event.summary.startswith("Corvina Foods Inc pulled in")

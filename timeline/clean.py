@@ -87,10 +87,27 @@ class CleanText:
     """Where stock codes and angle brackets were taken out of `text`: evidence of companies."""
 
 
+_WIRE_TAG = re.compile(
+    r"^\s*\(?(?:CORRECTED|CORRECTION|REFILE|RPT|REPEAT|UPDATE|INSTANT\s+VIEW|EXCLUSIVE|ANALYST\s+VIEW|"
+    r"SNAP\s+ANALYSIS|NEWSMAKER|WRAPUP)\s*\d*\)?\s*[-:]\s*"
+)
+"""A wire service's tag before a headline: '(CORRECTED)-', 'UPDATE 2-', 'INSTANT VIEW1-': no part of the news."""
+
+
+def without_wire_tags(headline: str) -> str:
+    """The headline without the wire's tags: 'CORRECTED: INSTANT VIEW1-Cisco profit rises' is 'Cisco profit rises'."""
+    while (match := _WIRE_TAG.match(headline)) and match.end() < len(headline):
+        headline = headline[match.end() :]
+    return headline
+
+
 def clean_article(raw: str, title: str = "") -> CleanText:
     """Cleaned text (with the title as its first line) and the publication date found in it, if any."""
     published = find_published(raw)
+    title = without_wire_tags(title)
     body = clean_text(raw)
+    first, newline, rest = body.partition("\n")
+    body = without_wire_tags(first) + newline + rest
     if title and not _is_furniture(title) and not _starts_with(body, title):
         body = f"{title.strip()}\n\n{body}"
     body, marks = strip_codes(body)

@@ -136,7 +136,7 @@ class _Reader:
 
     def headline(self, end: int) -> Mention | None:
         """The headline reports the article's story, on the story's day (or a day it names itself)."""
-        if end <= 0 or NO_NEWS.search(text_of(self.doc)[:end]):
+        if end <= 0 or NO_NEWS.search(text_of(self.doc)[:end]) or _LABEL_HEADLINE.match(text_of(self.doc)):
             return None
         span = self.doc.char_span(0, end, alignment_mode="contract")
         if span is None:
@@ -315,6 +315,10 @@ class _Reader:
         )
 
 
+_LABEL_HEADLINE = re.compile(
+    r"\s*(?:FACTBOX|FACT\s+BOX|TIMELINE|CHRONOLOGY|SCENARIOS|HIGHLIGHTS|QUOTEBOX|TEXT|Q\+A|GLANCE)\b\s*\d*\s*[-:]"
+)
+"""'FACTBOX: Facts about Exxon's record earnings', 'TIMELINE-...': the headline names a reference piece, not news."""
 _THE_DAY = re.compile(r"(?i)\bthe\s+day\b")
 STORY_LEAD_CHARS = 600
 STORY_LAG_DAYS = 7

@@ -186,10 +186,15 @@ _DATELINE = re.compile(
 )
 
 
+_CREDIT_LEFT = re.compile(r"^\(?\s*Reuters\s*\)\s*[-–—]\s+")
+"""What a dateline leaves when the sentence splitter cut it: '(Reuters) - ', 'Reuters) - '."""
+
+
 def readable(sentence: str) -> str:
     """A summary a reader can scan: one line, without the dateline ("DETROIT (Reuters) - ")."""
     text = " ".join(sentence.split())
     text = _DATELINE.sub("", text, count=1) if _DATELINE.match(text) and len(text) > 60 else text
+    text = _CREDIT_LEFT.sub("", text, count=1)
     return text[:1].upper() + text[1:] if text else text
 
 
