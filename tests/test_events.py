@@ -237,3 +237,14 @@ def test_a_factbox_headline_is_no_event_and_summaries_lose_the_credit(tmp_path):
     assert not any(mention.is_headline for mention in document.mentions)
     [event] = merge_mentions(document.mentions)
     assert event.summary.startswith("Corvina Foods Inc pulled in")
+
+
+def test_the_banks_an_offering_goes_through_are_not_its_parties(tmp_path):
+    text = (
+        "Corvina offers debentures\n\n"
+        "NEW YORK, March 13 - Corvina Foods Corp - Offering of 60 mln dlrs of convertible subordinated debentures "
+        "due 2012 through Ostrey Securities Inc and Halvard Brothers Inc.\n\n"
+        "Pellam Brothers Inc co-managed the deal.\n"
+    )
+    named = {company for _, companies, _ in mentions_of(tmp_path, text, date(1987, 3, 13)) for company in companies}
+    assert named == {"Corvina Foods"}
