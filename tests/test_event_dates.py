@@ -52,3 +52,19 @@ def test_a_chronology_line_is_dated_by_the_day_it_opens_with(tmp_path):
     )
     found = lines_of(tmp_path, text, date(2009, 12, 8))
     assert any(value == "2009-10-28" and "Ford" in companies for companies, value, _ in found)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        (
+            "Halvard Bank Corp said it hired five employees from Ostrey Capital Inc between April 22 and July 11.",
+            "2008",
+        ),
+        ("Corvina Foods Inc bought 50,000 Pellam Corp shares between September 22 and October 7.", "2008-H2"),
+        ("Corvina Foods Inc bought 50,000 Pellam Corp shares between May 2 and May 9.", "2008-05"),
+    ],
+)
+def test_a_range_dates_its_event_by_the_period_that_holds_it(tmp_path, sentence, value):
+    found = lines_of(tmp_path, f"News\n\nNEW YORK (Reuters) - {sentence}\n", date(2008, 10, 23))
+    assert value in [found_value for _, found_value, _ in found], found

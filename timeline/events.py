@@ -39,6 +39,7 @@ from .event_dates import (
     DEED_NOUNS,
     can_date_an_event,
     chronology_date,
+    date_of,
     event_date,
     forecast_period,
     qualifies_something_else,
@@ -191,7 +192,7 @@ class _Reader:
         if not worth_a_line(sentence, verb, reporter, subject_company is not None, company_reports, timex is not None):
             return None
         if timex is not None:
-            date_value = DateValue.from_timex(timex)
+            date_value = date_of(timex, dates_here, text_of(self.doc))
             if self.story and _THE_DAY.search(timex.text) and timex.value == str(self.base["published"]):
                 date_value = self.story  # "earlier in the day": the story's day, not the day it was published
         elif self.story is not None and (reporter is not None or not background(verb)):
@@ -260,7 +261,7 @@ class _Reader:
                 ]
             if not found or len({e.name for e, _ in found}) > MAX_PARTIES:
                 continue
-            date_value = DateValue.from_timex(timex)
+            date_value = date_of(timex, self._timexes_in(sentence), text_of(self.doc))
             found_events.append(
                 self._mention(sentence.start_char, sentence.end_char, sentence.text, found, date_value, timex)
             )
