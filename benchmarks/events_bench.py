@@ -37,8 +37,9 @@ TOP_NAMES = 80
 
 
 def timeline(db: Path, *arguments: str) -> str:
+    """The real command, run from the project root so that this checkout's package is the one imported."""
     command = [sys.executable, "-m", "timeline", "--db", str(db), *arguments]
-    return subprocess.run(command, check=True, capture_output=True, text=True).stdout
+    return subprocess.run(command, check=True, capture_output=True, text=True, cwd=ROOT).stdout
 
 
 def fresh(db: Path) -> Path:
@@ -48,22 +49,27 @@ def fresh(db: Path) -> Path:
     return db
 
 
+def ingest_records(folder: Path, corpus: str, records: list[dict], jobs: int, *more: Path) -> Path:
+    """Records (and `more` paths) ingested with the real command into a fresh `<corpus>.db.json`, their events
+    exported to `<corpus>_events.jsonl`; the database's path."""
+    source = folder / f"{corpus}.jsonl"
+    with open(source, "w", encoding="utf-8") as out:
+        for record in records:
+            out.write(json.dumps({key: record[key] for key in ("id", "title", "published", "text")}) + "\n")
+    db = fresh(folder / f"{corpus}.db.json")
+    timeline(db, "ingest", "-q", "-j", str(jobs), str(source), *map(str, more))
+    timeline(db, "export", "--format", "jsonl", "-o", str(folder / f"{corpus}_events.jsonl"))
+    return db
+
+
 def doc_of(doc_id: str) -> str:
     """The gold id of an exported document id: a JSON record's id, or a seed file's stem."""
     return Path(doc_id).stem if doc_id.endswith(".txt") else doc_id
 
 
 def run_gold(folder: Path, jobs: int) -> list[dict]:
-    halves = sample()
-    records = [record for half in halves.values() for record in half if record["corpus"] != "seeds"]
-    articles = folder / "gold_articles.jsonl"
-    with open(articles, "w", encoding="utf-8") as out:
-        for record in records:
-            fields = {key: record[key] for key in ("id", "title", "published", "text")}
-            out.write(json.dumps(fields) + "\n")
-    db = fresh(folder / "gold.db.json")
-    timeline(db, "ingest", "-q", "-j", str(jobs), str(articles), str(ROOT / "seeds"))
-    timeline(db, "export", "--format", "jsonl", "-o", str(folder / "gold_events.jsonl"))
+    records = [record for half in sample().values() for record in half if record["corpus"] != "seeds"]
+    ingest_records(folder, "gold", records, jobs, ROOT / "seeds")
     return read_jsonl(folder / "gold_events.jsonl")
 
 
@@ -140,17 +146,10 @@ def names(folder: Path, jobs: int) -> None:
     rng = random.Random(SEED + 1)
     for corpus, path in (("reuters_2006_2009", MODERN), ("reuters21578", WIRE_1987)):
         pool = [record for record in _records(path) if record["id"] not in gold_ids and record["text"].strip()]
-        drawn = rng.sample(pool, NAMES_ARTICLES)
-        articles = folder / f"{corpus}.jsonl"
-        with open(articles, "w", encoding="utf-8") as out:
-            for record in drawn:
-                out.write(json.dumps({k: record[k] for k in ("id", "title", "published", "text")}) + "\n")
-        db = fresh(folder / f"{corpus}.db.json")
-        timeline(db, "ingest", "-q", "-j", str(jobs), str(articles))
+        db = ingest_records(folder, corpus, rng.sample(pool, NAMES_ARTICLES), jobs)
         listed = [json.loads(line) for line in timeline(db, "companies", "--format", "jsonl").splitlines()]
         top = listed[:TOP_NAMES]
         verdicts = Counter(judged.get(item["company"], "unjudged").split(":")[0] for item in top)
-        timeline(db, "export", "--format", "jsonl", "-o", str(folder / f"{corpus}_events.jsonl"))
         events = read_jsonl(folder / f"{corpus}_events.jsonl")
         ahead = sum(more_than_a_year_ahead(event) for event in events)
         print(

@@ -32,15 +32,13 @@ import argparse
 import hashlib
 import json
 import random
-import shutil
-import subprocess
-import sys
 import tempfile
 from collections import Counter
 from datetime import date
 from pathlib import Path
 
-from events_sample import MODERN, ROOT, WIRE_1987, _records, sample
+from events_bench import ingest_records, timeline
+from events_sample import MODERN, WIRE_1987, _records, sample
 from events_score import found_events, judge, load_gold, read_jsonl
 
 HERE = Path(__file__).resolve().parent
@@ -54,18 +52,6 @@ TOP_NAMES = 80
 WANTED_ARTICLES = 30
 CORPORA = (("reuters_2006_2009", MODERN), ("reuters21578", WIRE_1987))
 CONTEXT = 600
-
-
-def timeline(db: Path, *arguments: str) -> str:
-    """The real command, run from the project root so that this checkout's package is the one imported."""
-    command = ["nice", sys.executable, "-m", "timeline", "--db", str(db), *arguments]
-    return subprocess.run(command, check=True, capture_output=True, text=True, cwd=ROOT).stdout
-
-
-def fresh(db: Path) -> Path:
-    for stale in db.parent.glob(db.name + "*"):
-        shutil.rmtree(stale) if stale.is_dir() else stale.unlink()
-    return db
 
 
 def draw() -> dict[str, list[dict]]:
@@ -84,13 +70,7 @@ def wanted_ids(articles: list[dict]) -> list[str]:
 
 
 def ingest(folder: Path, corpus: str, articles: list[dict], jobs: int) -> None:
-    source = folder / f"{corpus}.jsonl"
-    with open(source, "w", encoding="utf-8") as out:
-        for record in articles:
-            out.write(json.dumps({key: record[key] for key in ("id", "title", "published", "text")}) + "\n")
-    db = fresh(folder / f"{corpus}.db.json")
-    timeline(db, "ingest", "-q", "-j", str(jobs), str(source))
-    timeline(db, "export", "--format", "jsonl", "-o", str(folder / f"{corpus}_events.jsonl"))
+    db = ingest_records(folder, corpus, articles, jobs)
     (folder / f"{corpus}_companies.jsonl").write_text(timeline(db, "companies", "--format", "jsonl"), "utf-8")
 
 
