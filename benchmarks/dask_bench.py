@@ -64,9 +64,12 @@ def source_file(source: Path, articles: int, folder: Path) -> Path:
 def timeline(config: Path, db: Path, *args: str) -> str:
     command = [sys.executable, "-m", "timeline", "--config", str(config), "--db", str(db), "ingest", "-q", *args]
     result = subprocess.run(command, capture_output=True, text=True)
-    if result.returncode:
+    if result.returncode not in (0, 1):  # 1: some input failed, each told in a line; the rest is stored
         sys.exit(f"{' '.join(command)} failed ({result.returncode}):\n{result.stderr}")
-    return result.stderr.strip().splitlines()[-1]
+    lines = result.stderr.strip().splitlines()
+    for line in lines[:-1][:20]:
+        print(f"  {line}", flush=True)
+    return lines[-1]
 
 
 def extract_on_cluster(path: Path, shards: Path, config: Path, workers: int, partitions: int):

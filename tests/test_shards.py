@@ -161,6 +161,10 @@ def test_a_marked_record_that_would_damage_the_store_is_refused_naming_the_field
         ],
     }
     assert read_document(json.loads(json.dumps(record))).mentions[0].date.value == "2024-04-22"
+    # extraction writes a company span that starts before its sentence as a negative offset: it is kept
+    spanned = json.loads(json.dumps(record))
+    spanned["mentions"][0]["company_spans"] = [[-13, 3], [0, 4]]
+    assert read_document(spanned).mentions[0].company_spans == ((-13, 3), (0, 4))
     change(record)
     with pytest.raises(ShardRecordError) as refused:
         read_document(record)
