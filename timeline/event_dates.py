@@ -11,9 +11,10 @@ period is counted from ("since 2014"), or a clock time on its own.
 from __future__ import annotations
 
 import re
-from datetime import date, timedelta
+from datetime import date
 from typing import TYPE_CHECKING
 
+from .dates.intervals import half, month, quarter, quarter_of, year
 from .models import DateValue, Timex, precision_rank
 from .syntax import attachment_head, inflected, text_of
 
@@ -168,7 +169,7 @@ _RANGE_JOIN = re.compile(r"\s*(?:and|to|until|through|thru|-|–|—)\s*")
 
 def date_of(timex: Timex, timexes: list[Timex], text: str) -> DateValue:
     """The date a chosen expression gives an event: itself, or the range it opens ("between April 22 and July 11",
-    "from March 3 to March 10") as the smallest month, quarter or year that holds the whole range."""
+    "from March 3 to March 10") as the smallest month, quarter, half or year that holds the whole range."""
     if (timex.modifier or timex.relation) == "AFTER":
         end = next((t for t in timexes if t.start >= timex.end and t.start - timex.end <= 12), None)
         if (
@@ -183,29 +184,14 @@ def date_of(timex: Timex, timexes: list[Timex], text: str) -> DateValue:
 
 
 def _holding_period(first: date, last: date, text: str) -> DateValue:
-    if (first.year, first.month) == (last.year, last.month):
-        start, end, value, precision = first.replace(day=1), _month_end(first), f"{first:%Y-%m}", "month"
-    elif first.year == last.year and (first.month - 1) // 3 == (last.month - 1) // 3:
-        quarter = (first.month - 1) // 3
-        start = date(first.year, quarter * 3 + 1, 1)
-        end, value, precision = (
-            _month_end(date(first.year, quarter * 3 + 3, 1)),
-            f"{first.year}-Q{quarter + 1}",
-            "quarter",
-        )
-    elif first.year == last.year and (first.month - 1) // 6 == (last.month - 1) // 6:
-        half = (first.month - 1) // 6
-        start, end = date(first.year, half * 6 + 1, 1), _month_end(date(first.year, half * 6 + 6, 1))
-        value, precision = f"{first.year}-H{half + 1}", "half"
-    elif first.year == last.year:
-        start, end, value, precision = date(first.year, 1, 1), date(first.year, 12, 31), str(first.year), "year"
-    else:
-        return DateValue(
-            value=f"{first:%Y-%m-%d}", start=first, end=first, precision="day", modifier="AFTER", text=text
-        )
-    return DateValue(value=value, start=start, end=end, precision=precision, text=text)
-
-
-def _month_end(day: date) -> date:
-    following = date(day.year + day.month // 12, day.month % 12 + 1, 1)
-    return following - timedelta(days=1)
+    """The smallest month, quarter, half or year that holds first..last; past a year's end, the first day."""
+    y = first.year
+    for period in (
+        month(y, first.month),
+        quarter(y, quarter_of(first)),
+        half(y, 1 if first.month <= 6 else 2),
+        year(y),
+    ):
+        if last <= period.end:
+            return DateValue(period.value, period.start, period.end, period.precision, text=text)
+    return DateValue(first.isoformat(), first, first, "day", modifier="AFTER", text=text)
