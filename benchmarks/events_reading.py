@@ -3,18 +3,22 @@
     python benchmarks/events_reading.py --keep /tmp/reading          # ingest, export, draw, score
     python benchmarks/events_reading.py --keep /tmp/reading --reuse  # score the exports already there
     python benchmarks/events_reading.py ... --kinds --misses         # and the failure kinds, the misses
+    python benchmarks/events_reading.py --seed 20261204 ...          # a fresh draw nobody has read
 
-SEED draws ARTICLES articles of ../shared/data/reuters_news_2006_2009/ and as many of
-../shared/data/reuters21578/, leaving out every article of the gold sample (`events_sample.sample()`)
-and empty ones. Each set is ingested with the real `timeline` command into a fresh database and exported
-as JSONL. A **line** is one event as read in one article (its first sentence there); LINES lines per set
-are drawn by ranking every line on a hash of SEED, its article and its sentence's start, so a line the
-code still writes stays drawn after a rule change. A line is matched to an earlier verdict in
-`events_reading_judged.jsonl` by (doc_id, sentence start, companies, date); lines without one go to
-`to_judge.jsonl` in the work folder (with their article's text around the sentence), to be judged by
-`events_gold_guide.md` (`companies_right`, `date_right`, `worth`, and a `note` naming each failure as
-"kind: detail; kind: detail") and appended to the judged file. A verdict of "same story twice" leans
-on another line of the article; it is kept while its own key is unchanged.
+The seed (`--seed`, default SEED, the issue's first reading) draws ARTICLES articles of
+../shared/data/reuters_news_2006_2009/ and as many of ../shared/data/reuters21578/, leaving out every
+article of the gold sample (`events_sample.sample()`) and empty ones. Each set is ingested with the real
+`timeline` command into a fresh database and exported as JSONL. A **line** is one event as read in one
+article (its first sentence there); LINES lines per set are drawn by ranking every line on a hash of
+the seed, its article and its sentence's start, so a line the code still writes stays drawn after a rule
+change. A line is matched to an earlier verdict in `events_reading_judged.jsonl` by (doc_id, sentence
+start, companies, date); lines without one go to `to_judge.jsonl` in the work folder (with their
+article's text around the sentence), to be judged by `events_gold_guide.md` (`companies_right`,
+`date_right`, `worth`, and a `note` naming each failure as "kind: detail; kind: detail") and appended to
+the judged file. Every seed's verdicts, wanted events and names share the three files (keyed by article,
+sentence and name, seeds never clash); a rule written from one seed's reading is measured cleanly only
+on a seed nobody has read yet. A verdict of "same story twice" leans on another line of the article; it
+is kept while its own key is unchanged.
 
 The script prints, per corpus, the lines fully correct, with the companies right, with the date right
 and worth a line; the junk among the TOP_NAMES most frequent names of `timeline companies` on each
@@ -54,10 +58,10 @@ CORPORA = (("reuters_2006_2009", MODERN), ("reuters21578", WIRE_1987))
 CONTEXT = 600
 
 
-def draw() -> dict[str, list[dict]]:
+def draw(seed: int = SEED) -> dict[str, list[dict]]:
     """ARTICLES articles per corpus, none of the gold sample, none empty."""
     gold_ids = {record["id"] for half in sample().values() for record in half}
-    rng = random.Random(SEED)
+    rng = random.Random(seed)
     drawn = {}
     for corpus, path in CORPORA:
         pool = [record for record in _records(path) if record["id"] not in gold_ids and record["text"].strip()]
@@ -65,8 +69,8 @@ def draw() -> dict[str, list[dict]]:
     return drawn
 
 
-def wanted_ids(articles: list[dict]) -> list[str]:
-    return [record["id"] for record in random.Random(SEED).sample(articles, WANTED_ARTICLES)]
+def wanted_ids(articles: list[dict], seed: int = SEED) -> list[str]:
+    return [record["id"] for record in random.Random(seed).sample(articles, WANTED_ARTICLES)]
 
 
 def ingest(folder: Path, corpus: str, articles: list[dict], jobs: int) -> None:
@@ -111,11 +115,11 @@ def lines_of(events: list[dict]) -> list[dict]:
     return lines
 
 
-def drawn_lines(lines: list[dict]) -> list[dict]:
-    """LINES lines ranked by a hash of SEED and their place in the text: unchanged lines stay drawn."""
+def drawn_lines(lines: list[dict], seed: int = SEED) -> list[dict]:
+    """LINES lines ranked by a hash of the seed and their place in the text: unchanged lines stay drawn."""
 
     def rank(line: dict) -> tuple:
-        digest = hashlib.sha256(f"{SEED}|{line['doc_id']}|{line['start']}".encode()).hexdigest()
+        digest = hashlib.sha256(f"{seed}|{line['doc_id']}|{line['start']}".encode()).hexdigest()
         return (digest, line["companies"], line["date"] or "")
 
     return sorted(lines, key=rank)[:LINES]
@@ -206,14 +210,15 @@ def _found(event: dict, lines: list, article) -> bool:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--seed", type=int, default=SEED, help=f"draw of articles and lines (default {SEED})")
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--keep", type=Path, help="work in this folder and keep it (default: a temporary one)")
     parser.add_argument("--reuse", action="store_true", help="score the exports already in --keep, no ingest")
     parser.add_argument("--kinds", action="store_true", help="also list the failure kinds of the wrong lines")
     parser.add_argument("--misses", action="store_true", help="also list the wanted events not found")
     args = parser.parse_args()
-    print(f"seed {SEED}; {ARTICLES} articles and {LINES} lines per corpus; judged {JUDGED.name}")
-    drawn = draw()
+    print(f"seed {args.seed}; {ARTICLES} articles and {LINES} lines per corpus; judged {JUDGED.name}")
+    drawn = draw(args.seed)
     judged = {line_key(record): record for record in read_jsonl(JUDGED)} if JUDGED.exists() else {}
     names_judged = json.loads(JUDGED_NAMES.read_text(encoding="utf-8"))
     with tempfile.TemporaryDirectory() as temporary:
@@ -227,9 +232,9 @@ def main() -> None:
                 ingest(folder, corpus, drawn[corpus], args.jobs)
             events = read_jsonl(folder / f"{corpus}_events.jsonl")
             lines = lines_of(events)
-            counts = score_lines(corpus, drawn_lines(lines), judged, articles, to_judge)
+            counts = score_lines(corpus, drawn_lines(lines, args.seed), judged, articles, to_judge)
             junk, unjudged_names = junk_names(folder, corpus, names_judged)
-            ids = wanted_ids(drawn[corpus])
+            ids = wanted_ids(drawn[corpus], args.seed)
             found, required, missing, missed = recall(corpus, events, articles, ids)
             row = (corpus, len(events), len(lines), counts, junk, unjudged_names, found, required, missing, missed)
             rows.append(row)
@@ -267,7 +272,7 @@ def main() -> None:
             with open(folder / "wanted_articles.txt", "w", encoding="utf-8") as out:
                 for corpus, _ in CORPORA:
                     articles = {record["id"]: record for record in drawn[corpus]}
-                    for doc_id in wanted_ids(drawn[corpus]):
+                    for doc_id in wanted_ids(drawn[corpus], args.seed):
                         record = articles[doc_id]
                         out.write(f"=== {corpus} {doc_id} published {record['published']}\n{record['title']}\n\n")
                         out.write(record["text"] + "\n\n")
