@@ -56,3 +56,16 @@ def test_aliases_and_exclusions_win_over_the_gazetteer():
     names = Canonicaliser(aliases={"the french carmaker": "Renault"}, exclusions=frozenset({"xiaomi"}))
     assert names.canonical("the French carmaker") == "Renault"
     assert names.canonical("Xiaomi Technology") is None
+
+
+@pytest.mark.parametrize(
+    ("shouted", "shown"),
+    [
+        ("MELLON BANK CORP", "Mellon Bank"),
+        ("TELEPHONE AND DATA SYSTEMS INC", "Telephone and Data Systems"),
+        ("PEOPLE'S SAVINGS BANK OF BROCKTON", "People's Savings Bank of Brockton"),
+        ("CSX CORP", "CSX"),  # three letters or fewer may be initials: they stay
+    ],
+)
+def test_a_shouted_name_is_shown_in_title_case(shouted, shown):
+    assert Canonicaliser().normalised(shouted) == shown

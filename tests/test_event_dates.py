@@ -68,3 +68,9 @@ def test_a_chronology_line_is_dated_by_the_day_it_opens_with(tmp_path):
 def test_a_range_dates_its_event_by_the_period_that_holds_it(tmp_path, sentence, value):
     found = lines_of(tmp_path, f"News\n\nNEW YORK (Reuters) - {sentence}\n", date(2008, 10, 23))
     assert value in [found_value for _, found_value, _ in found], found
+
+
+def test_a_time_of_day_dates_its_event_by_the_day(tmp_path):
+    text = "News\n\nNEW YORK (Reuters) - Ostrey Corp said it will hold the shareholder vote at noon Wednesday.\n"
+    found = lines_of(tmp_path, text, date(2009, 4, 23))
+    assert [value for _, value, _ in found] == ["2009-04-29"], found

@@ -18,6 +18,9 @@ from importlib import resources
 
 from cleanco import basename
 
+_SHOUTED_WORD = re.compile(r"\b[A-Z][A-Z'’]{3,}\b")
+"""A shouted word of four letters or more ('BANK', "PEOPLE'S"); shorter ones may be initials ('IBM', 'CSX')."""
+_SHOUTED_SMALL_WORD = re.compile(r"(?<=\s)(?:AND|OF|THE|DE|FOR)(?=\s)")
 _DETERMINERS = re.compile(
     r"^(?:the|a(?!\s+(?:and|&)\s)|an|its|their|our|this|that|rival|compatriot|automaker|carmaker)\s+", re.I
 )
@@ -139,7 +142,8 @@ class Canonicaliser:
     def _normalised(self, written: str) -> str | None:
         name = self._name(written)
         if name and name.isupper() and not self.known(name):
-            name = " ".join(word.title() if len(word) > 4 and word.isalpha() else word for word in name.split())
+            name = _SHOUTED_WORD.sub(lambda word: word.group().capitalize(), name)
+            name = _SHOUTED_SMALL_WORD.sub(lambda word: word.group().lower(), name)
         return name
 
     def plausible(self, name: str, *, agency_ok: bool = False) -> bool:

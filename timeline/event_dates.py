@@ -11,6 +11,7 @@ period is counted from ("since 2014"), or a clock time on its own.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -168,8 +169,9 @@ _RANGE_JOIN = re.compile(r"\s*(?:and|to|until|through|thru|-|–|—)\s*")
 
 
 def date_of(timex: Timex, timexes: list[Timex], text: str) -> DateValue:
-    """The date a chosen expression gives an event: itself, or the range it opens ("between April 22 and July 11",
-    "from March 3 to March 10") as the smallest month, quarter, half or year that holds the whole range."""
+    """The date a chosen expression gives an event: itself (a time of day: its day), or the range it opens
+    ("between April 22 and July 11", "from March 3 to March 10") as the smallest month, quarter, half or year
+    that holds the whole range."""
     if (timex.modifier or timex.relation) == "AFTER":
         end = next((t for t in timexes if t.start >= timex.end and t.start - timex.end <= 12), None)
         if (
@@ -180,6 +182,8 @@ def date_of(timex: Timex, timexes: list[Timex], text: str) -> DateValue:
             and timex.start_date <= end.end_date
         ):
             return _holding_period(timex.start_date, end.end_date, text[timex.start : end.end])
+    if timex.type == "TIME":  # "last night", "noon Wednesday": the event's day, not the hour ("2009-04-22TNI")
+        return replace(DateValue.from_timex(timex), value=timex.start_date.isoformat(), precision="day")
     return DateValue.from_timex(timex)
 
 

@@ -153,7 +153,7 @@ class _Reader:
             ),
             None,
         )
-        date_value = DateValue.from_timex(timex) if timex else self.story
+        date_value = date_of(timex, self.timexes, text_of(self.doc)) if timex else self.story
         return self._mention(0, end, text_of(self.doc)[:end], found, date_value, timex, is_headline=True)
 
     def read(self, sentence: Span) -> Mention | None:
@@ -343,7 +343,7 @@ def _story_day(text: str, timexes: list[Timex], published: date | None, dateline
             continue
         if timex.precision == "day" and timex.start_date is not None:
             if 0 < (published - timex.start_date).days <= STORY_LAG_DAYS:  # a difference: no date leaves the calendar
-                return DateValue.from_timex(timex)
+                return date_of(timex, timexes, text)
             break
     return day
 
