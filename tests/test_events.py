@@ -248,3 +248,13 @@ def test_the_banks_an_offering_goes_through_are_not_its_parties(tmp_path):
     )
     named = {company for _, companies, _ in mentions_of(tmp_path, text, date(1987, 3, 13)) for company in companies}
     assert named == {"Corvina Foods"}
+
+
+def test_a_results_table_story_is_summarised_by_its_headline(tmp_path):
+    text = (
+        "CORVINA FOODS INC 1ST QTR NET\n\n"
+        "Calgary, Alberta, June 1 - Shr three cts vs three cts\n\n"
+        "Net 421,000 vs 333,000\n\nRevs 2,103,000 vs 2,287,000\n"
+    )
+    [event] = merge_mentions(document_of(tmp_path, text, date(1987, 6, 1)).mentions)
+    assert event.summary == "Corvina Foods INC 1ST QTR NET"

@@ -21,6 +21,13 @@ from cleanco import basename
 _SHOUTED_WORD = re.compile(r"\b[A-Z][A-Z'’]{3,}\b")
 """A shouted word of four letters or more ('BANK', "PEOPLE'S"); shorter ones may be initials ('IBM', 'CSX')."""
 _SHOUTED_SMALL_WORD = re.compile(r"(?<=\s)(?:AND|OF|THE|DE|FOR)(?=\s)")
+def title_case(shouted: str) -> str:
+    """Shouted text as a title ('MELLON BANK SETS DIVIDEND' is 'Mellon Bank Sets Dividend'); words of three
+    letters or fewer stay as written, as they may be initials ('IBM', 'CSX')."""
+    text = _SHOUTED_WORD.sub(lambda word: word.group().capitalize(), shouted)
+    return _SHOUTED_SMALL_WORD.sub(lambda word: word.group().lower(), text)
+
+
 _DETERMINERS = re.compile(
     r"^(?:the|a(?!\s+(?:and|&)\s)|an|its|their|our|this|that|rival|compatriot|automaker|carmaker)\s+", re.I
 )
@@ -142,8 +149,7 @@ class Canonicaliser:
     def _normalised(self, written: str) -> str | None:
         name = self._name(written)
         if name and name.isupper() and not self.known(name):
-            name = _SHOUTED_WORD.sub(lambda word: word.group().capitalize(), name)
-            name = _SHOUTED_SMALL_WORD.sub(lambda word: word.group().lower(), name)
+            name = title_case(name)
         return name
 
     def plausible(self, name: str, *, agency_ok: bool = False) -> bool:

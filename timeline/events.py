@@ -48,6 +48,7 @@ from .models import DateValue, Mention, Timex
 from .parties import is_bystander
 from .reference import References, is_company_reference, is_subject
 from .syntax import attachment_head, ents_of, inflected, tense_at, text_of
+from .table_lines import is_table_line
 from .tickers import CodeMark
 from .worthiness import EVENT_VERBS, NO_NEWS, quoted, worth_a_line
 
@@ -107,12 +108,6 @@ def extract_mentions(
     return mentions
 
 
-_TABLE_LINE = re.compile(
-    r"(?i)\s*(?:qtly|quarterly|semi-annual|annual|final|interim|initial|special|extra)?\s*"
-    r"(?:div|dividend|shr|shr loss|net|net loss|loss|revs|sales|oper net|pay|payable|record)\b[^\n]{0,60}?\bvs\b"
-    r"|\s*(?:pay|payable)\s+\w+\s+\d+\s+record\b"
-)
-"""The lines of a wire story's results or dividend table: 'Qtly div 10 cts vs 10 cts prior', 'Pay May 8'."""
 DEAL_WORDS = inflected("buy acquire sell merge bid offer sue settle partner") | frozenset(
     "deal deals merger acquisition takeover bid offer talks agreement stake partnership venture lawsuit suit".split()
 )
@@ -157,7 +152,7 @@ class _Reader:
         return self._mention(0, end, text_of(self.doc)[:end], found, date_value, timex, is_headline=True)
 
     def read(self, sentence: Span) -> Mention | None:
-        if _TABLE_LINE.match(sentence.text) and self.entities.main is not None and self.story is not None:
+        if is_table_line(sentence.text) and self.entities.main is not None and self.story is not None:
             return self._table_line(sentence)
         verb, reporter = predicate(sentence.root)  # "Ford said its sales rose": rose, said
         content = clause_tokens(verb)

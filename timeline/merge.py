@@ -19,7 +19,9 @@ from dataclasses import replace
 
 from rapidfuzz.fuzz import token_set_ratio
 
+from .companies import title_case
 from .models import DateValue, Event, Mention, content_hash, precision_rank
+from .table_lines import is_table_line
 
 MAX_PARTNERS = 200
 """Comparisons per mention within one company, so a giant company cannot make merging quadratic."""
@@ -139,7 +141,8 @@ def _event(group: list[Mention]) -> Event:
     dated = [m.date for m in group if m.date]
     date = _most_precise(dated)
     companies = tuple(dict.fromkeys(c for m in _story_reports(group) for c in m.companies))
-    summary = readable(_summary_mention(group).sentence)
+    told = _summary_mention(group)
+    summary = readable(title_case(told.sentence) if told.is_headline and _shouted(told.sentence) else told.sentence)
     founder = min(m.mention_id for m in group)
     return Event(
         event_id=content_hash(f"event:{founder}")[:16],
@@ -168,12 +171,15 @@ def _story_reports(group: list[Mention]) -> list[Mention]:
 
 
 def _summary_mention(group: list[Mention]) -> Mention:
-    """The headline, unless it is shouted and a sentence of the body tells the same story."""
+    """The headline, unless it is shouted and a sentence of the body tells the same story (a line of a results
+    table, 'Net 14 mln vs 10.6 mln', tells none)."""
     headline = next((m for m in group if m.is_headline), None)
     if headline is not None and not _shouted(headline.sentence):
         return headline
-    body = [m for m in group if not m.is_headline]
-    return min(body, key=lambda m: (not m.is_lead, m.published is None, m.published, m.start)) if body else group[0]
+    body = [m for m in group if not m.is_headline and not is_table_line(m.sentence)]
+    if body:
+        return min(body, key=lambda m: (not m.is_lead, m.published is None, m.published, m.start))
+    return headline or group[0]
 
 
 def _shouted(text: str) -> bool:
