@@ -206,4 +206,3 @@ def test_quarter_as_a_fraction_does_not_make_a_story_count_in_quarters(text):
     """'A quarter-century low', 'a quarter of the staff' are amounts: the comparison base is a year, not a
     quarter of earnings news."""
     assert found(text, date(2009, 4, 20))[-1][2] == "2008"
-

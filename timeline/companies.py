@@ -21,6 +21,8 @@ from cleanco import basename
 _SHOUTED_WORD = re.compile(r"\b[A-Z][A-Z'’]{3,}\b")
 """A shouted word of four letters or more ('BANK', "PEOPLE'S"); shorter ones may be initials ('IBM', 'CSX')."""
 _SHOUTED_SMALL_WORD = re.compile(r"(?<=\s)(?:AND|OF|THE|DE|FOR)(?=\s)")
+
+
 def title_case(shouted: str) -> str:
     """Shouted text as a title ('MELLON BANK SETS DIVIDEND' is 'Mellon Bank Sets Dividend'); words of three
     letters or fewer stay as written, as they may be initials ('IBM', 'CSX')."""

@@ -264,9 +264,7 @@ def ended_on(ctx: Context) -> date | None:
     return year_for(ctx.anchor, month, day, "done" if m["verb"].lower() == "ended" else None)
 
 
-_QUARTER_OF_A_YEAR = re.compile(
-    r"(?i:\bquarter(?:ly|s)?\b(?!-centur|\s+of\s+(?:a|an|the|its|their|all)\b)|\bQ[1-4]\b)"
-)
+_QUARTER_OF_A_YEAR = re.compile(r"(?i:\bquarter(?:ly|s)?\b(?!-centur|\s+of\s+(?:a|an|the|its|their|all)\b)|\bQ[1-4]\b)")
 """A quarter of the year: not an amount ("a quarter-century low", "a quarter of the staff")."""
 
 
