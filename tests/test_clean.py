@@ -91,3 +91,13 @@ def test_a_wire_tag_is_no_part_of_the_headline():
     assert cleaned.text.startswith("Corvina profit rises\n")
     shouted = clean_article("(CORRECTED)-CORVINA SETS RIGHTS\n\nNEW YORK, April 13 - Corvina Foods Inc said ...", "")
     assert shouted.text.startswith("CORVINA SETS RIGHTS\n")
+
+
+def test_a_shouted_subhead_with_a_comma_or_of_one_long_word_gets_its_own_line():
+    text = clean_text(
+        'It will matter little." HELP FOR FANNIE, FREDDIE As private finance retreated, Fannie grew. '
+        "Suppliers need cash. QUAGMIRE Delphi Corp is still struggling. NASA Administrator Michael Griffin spoke."
+    )
+    assert "\nHELP FOR FANNIE, FREDDIE\nAs private" in text
+    assert "\nQUAGMIRE\nDelphi Corp" in text
+    assert "NASA Administrator" in text

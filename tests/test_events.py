@@ -258,3 +258,15 @@ def test_a_results_table_story_is_summarised_by_its_headline(tmp_path):
     )
     [event] = merge_mentions(document_of(tmp_path, text, date(1987, 6, 1)).mentions)
     assert event.summary == "Corvina Foods INC 1ST QTR NET"
+
+
+def test_a_section_heading_in_capitals_is_no_event(tmp_path):
+    text = (
+        "Stocks rise on Cisco results\n\n"
+        "NEW YORK (Reuters) - U.S. technology stocks rose on Wednesday as Cisco Systems Inc's profit beat "
+        "forecasts.\n\n"
+        "EXXON DROPS, CISCO JUMPS\n\n"
+        "Exxon Mobil Corp fell 2 percent on Wednesday after oil prices slid.\n"
+    )
+    sentences = [sentence for sentence, _, _ in mentions_of(tmp_path, text, date(2007, 2, 8))]
+    assert not any(sentence.startswith("EXXON DROPS") for sentence in sentences), sentences

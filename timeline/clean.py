@@ -61,11 +61,13 @@ _AGENCY_DATELINE = re.compile(
 )
 """A dateline that names the place and the agency but no date: "DETROIT (Reuters) -"."""
 _SUBHEAD = re.compile(
-    r"(?P<end>^|[.!?\"”][ \t]+)(?P<head>(?:[A-Z0-9][A-Z0-9&'/.-]*[ \t]+)+[A-Z0-9][A-Z0-9&'/.-]*[A-Z][A-Z0-9&'/.-]*:?)"
+    r"(?P<end>^|[.!?\"”][ \t]+)(?P<head>(?:[A-Z0-9][A-Z0-9&'/.-]*,?[ \t]+)+[A-Z0-9][A-Z0-9&'/.-]*[A-Z][A-Z0-9&'/.-]*:?"
+    r"|[A-Z]{6,})"
     r"[ \t]+(?=[A-Z][a-z]+\b)"
 )
-"""A shouted subhead run into its paragraph ("SILVER LINING Bear's profits ..."): it gets its own line, so
-that neither the parse nor a summary joins it to the sentence."""
+"""A shouted subhead run into its paragraph ("SILVER LINING Bear's profits ...", "HELP FOR FANNIE, FREDDIE As
+...", "QUAGMIRE Delphi Corp ..."): it gets its own line, so that neither the parse nor a summary joins it to
+the sentence. One word alone must be long, not initials ("NASA Administrator")."""
 _COPYRIGHT_YEAR = re.compile(r"(?:©|\(c\)|copyright)\s*(?:\d{4}\s*[-–]\s*)?(\d{4})", re.IGNORECASE)
 _YEAR = re.compile(r"(?<![\d,.$€£])\b(19[5-9]\d|20\d\d)\b(?![\d,.%]\d)")
 _DATE_LINE = re.compile(

@@ -151,7 +151,8 @@ class Canonicaliser:
     def _normalised(self, written: str) -> str | None:
         name = self._name(written)
         if name and name.isupper() and not self.known(name):
-            name = title_case(name)
+            # one shouted word is often initials ('SSAB', 'DIFX') unless long; a shouted run of words is a title
+            name = title_case(name) if " " in name else (name.title() if len(name) > 4 and name.isalpha() else name)
         return name
 
     def plausible(self, name: str, *, agency_ok: bool = False) -> bool:
