@@ -12,13 +12,13 @@ article of the gold sample (`events_sample.sample()`) and empty ones. Each set i
 article (its first sentence there); LINES lines per set are drawn by ranking every line on a hash of
 the seed, its article and its sentence's start, so a line the code still writes stays drawn after a rule
 change. A line is matched to an earlier verdict in `events_reading_judged.jsonl` by (doc_id, sentence
-start, companies, date); lines without one go to `to_judge.jsonl` in the work folder (with their
-article's text around the sentence), to be judged by `events_gold_guide.md` (`companies_right`,
-`date_right`, `worth`, and a `note` naming each failure as "kind: detail; kind: detail") and appended to
-the judged file. Every seed's verdicts, wanted events and names share the three files (keyed by article,
-sentence and name, seeds never clash); a rule written from one seed's reading is measured cleanly only
-on a seed nobody has read yet. A verdict of "same story twice" leans on another line of the article; it
-is kept while its own key is unchanged.
+start, companies, date); lines without one go to `to_judge.jsonl` in the work folder, else in the
+system's temporary folder (with their article's text around the sentence), to be judged by
+`events_gold_guide.md` (`companies_right`, `date_right`, `worth`, and a `note` naming each failure as
+"kind: detail; kind: detail") and appended to the judged file. Every seed's verdicts, wanted events
+and names share the three files (keyed by article, sentence and name, seeds never clash); a rule
+written from one seed's reading is measured cleanly only on a seed nobody has read yet. A verdict of
+"same story twice" leans on another line of the article; it is kept while its own key is unchanged.
 
 The script prints, per corpus, the lines fully correct, with the companies right, with the date right
 and worth a line; the junk among the TOP_NAMES most frequent names of `timeline companies` on each
@@ -264,10 +264,11 @@ def main() -> None:
                 for miss in missed:
                     print(f"  {miss}")
         if to_judge:
-            with open(folder / "to_judge.jsonl", "w", encoding="utf-8") as out:
+            kept = (args.keep or Path(tempfile.gettempdir())) / "to_judge.jsonl"  # outlives the temporary folder
+            with open(kept, "w", encoding="utf-8") as out:
                 for record in to_judge:
                     out.write(json.dumps(record, ensure_ascii=False) + "\n")
-            print(f"{len(to_judge)} lines to judge: {folder / 'to_judge.jsonl'} (append the verdicts to {JUDGED.name})")
+            print(f"{len(to_judge)} lines to judge: {kept} (append the verdicts to {JUDGED.name})")
         if args.keep:
             with open(folder / "wanted_articles.txt", "w", encoding="utf-8") as out:
                 for corpus, _ in CORPORA:
