@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from .dates.intervals import half, month, quarter, quarter_of, year
 from .models import DateValue, Timex, precision_rank
-from .syntax import attachment_head, inflected, text_of
+from .syntax import attachment_head, governed_by, inflected, text_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -153,16 +153,7 @@ def forecast_period(doc: Doc, timex: Timex) -> bool:
     if timex.precision not in PERIODS:
         return False
     span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
-    token = attachment_head(span) if span is not None else None
-    for _ in range(8):
-        if token is None:
-            return False
-        if token.lower_ in FORECAST_WORDS:
-            return True
-        if token.head.i == token.i:
-            return False
-        token = token.head
-    return False
+    return span is not None and governed_by(attachment_head(span), FORECAST_WORDS, 8)
 
 
 _RANGE_JOIN = re.compile(r"\s*(?:and|to|until|through|thru|-|–|—)\s*")

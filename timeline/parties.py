@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from .syntax import inflected
+from .syntax import governed_by, inflected
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -119,7 +119,7 @@ def names_an_adviser(ent: Span) -> bool:
         return True
     if root.dep_ == "pobj" and root.head.lower_ == "by" and root.head.head.lower_ in ADVISING_VERBS:
         return True
-    if root.dep_ == "pobj" and root.head.lower_ == "through" and _sells_securities(root.head.head):
+    if root.dep_ == "pobj" and root.head.lower_ == "through" and governed_by(root.head.head, OFFERING_WORDS, 3):
         return True  # "an offering of debentures through Thomson McKinnon Securities Inc"
     if root.dep_ == "conj" and root.head.i != root.i:
         return names_an_adviser(ent.doc[root.head.i : root.head.i + 1])  # "... and PaineWebber Inc"
@@ -130,17 +130,6 @@ OFFERING_WORDS = inflected("offer sell issue place price") | frozenset(
     "offering offerings sale issue issues placement debentures notes bonds shares securities paper".split()
 )
 CO_MANAGING_VERBS = inflected("co-manage co-lead") | {"co", "comanaged", "co-managed", "co-led"}
-
-
-def _sells_securities(word: Token) -> bool:
-    """The word 'through' hangs on is an offering, a sale of securities or such a security."""
-    for _ in range(3):
-        if word.lower_ in OFFERING_WORDS:
-            return True
-        if word.head.i == word.i:
-            return False
-        word = word.head
-    return False
 
 
 MAKER_NOUNS = frozenset("maker makers producer producers manufacturer manufacturers brand brands".split())

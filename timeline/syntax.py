@@ -58,6 +58,19 @@ def inflected(bases: str) -> frozenset[str]:
 FUTURE_GOVERNORS = inflected("expect plan aim intend schedule set due prepare hope")
 
 
+def governed_by(token: Token | None, words: frozenset[str], steps: int) -> bool:
+    """The token, or one of the `steps` words above it in the parse, is one of `words`."""
+    for _ in range(steps):
+        if token is None:
+            return False
+        if token.lower_ in words:
+            return True
+        if token.head.i == token.i:
+            return False
+        token = token.head
+    return False
+
+
 def attachment_head(span: Span) -> Token:
     """The verb or noun a date expression modifies: past its preposition, outside the expression."""
     token = span.root
