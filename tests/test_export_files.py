@@ -6,6 +6,8 @@ import csv
 import io
 import os
 import stat
+import subprocess
+import sys
 from datetime import date
 
 import pytest
@@ -72,3 +74,19 @@ def test_cli_export_to_a_missing_folder_says_so_in_one_line(tmp_path):
         result.output.strip().splitlines()[-1]
         == f"Error: {tmp_path / 'typo' / 'x.csv'}: cannot write (no such folder: {tmp_path / 'typo'})"
     )
+
+
+def test_export_to_a_reader_that_stops_reading_ends_quietly(tmp_path):
+    """`timeline export | head` and `| grep -q`: the reader closing the pipe is no error to report."""
+    db = tmp_path / "db.json"
+    many = [
+        Event(f"e{n}", DAY, ("Renault",), "Renault sold its stake. " * 20, [mention(f"d{n}", DAY)]) for n in range(3000)
+    ]
+    with Store(db) as store:
+        store.replace_events(many)
+    command = [sys.executable, "-m", "timeline", "--db", str(db), "export", "--format", "jsonl", "-o", "-"]
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert process.stdout.read(100)
+    process.stdout.close()
+    process.wait(timeout=60)
+    assert b"Error" not in process.stderr.read()

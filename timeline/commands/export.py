@@ -47,6 +47,8 @@ def export(ctx: click.Context, fmt: str, companies, since, until, search: str, n
         store.close()
     try:
         count = write_file(events, output, fmt)
+    except BrokenPipeError:
+        raise  # the reader stopped reading ("| head", "| grep -q"): click ends quietly, as a pipe's writer does
     except OSError as error:
         raise UserError(failure(output, error)) from error
     if output != "-":
