@@ -45,7 +45,7 @@ from .event_dates import (
     qualifies_something_else,
 )
 from .models import DateValue, Mention, Timex
-from .name_candidates import is_shouted, shouted_lines
+from .name_candidates import capitals, is_shouted, shouted_lines
 from .parties import is_bystander
 from .reference import References, is_company_reference, is_subject
 from .syntax import attachment_head, ents_of, inflected, tense_at, text_of
@@ -90,7 +90,7 @@ def extract_mentions(
     for sentence in doc.sents:
         if sentence.start_char < headline_end or not sentence.text.strip() or _inside_span(sentence, dateline):
             continue
-        if is_shouted(sentence, headings) and _shouted_sentence(sentence):
+        if is_shouted(sentence, headings) and capitals(sentence.text) > 0.8:
             continue  # a section heading in capitals ("EXXON DROPS, CISCO JUMPS"): it names what follows
         mention = reader.read(sentence)
         if mention is not None:
@@ -359,11 +359,6 @@ def date_expressions(doc: Doc, published: date | None, settings: Settings, ents=
         earliest_year=settings.earliest_year,
         future_years=settings.future_years,
     )
-
-
-def _shouted_sentence(sentence: Span) -> bool:
-    letters = [ch for ch in sentence.text if ch.isalpha()]
-    return bool(letters) and sum(ch.isupper() for ch in letters) / len(letters) > 0.8
 
 
 def _headline_end(text: str) -> int:

@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span
 
 from .companies import POSSESSIVE_END, Canonicaliser
 from .company_evidence import COMPANY_NOUNS
+from .dates.lexicon import MONTHS, WEEKDAYS
 from .syntax import ents_of
 from .tickers import CodeMark
 
@@ -214,11 +215,7 @@ def with_legal_form(span: Span | None) -> Span | None:
     return doc[start:end]
 
 
-CALENDAR_NAMES = frozenset(
-    "january february march april may june july august september october november december "
-    "jan feb mar apr jun jul aug sep sept oct nov dec "
-    "monday tuesday wednesday thursday friday saturday sunday".split()
-)
+CALENDAR_NAMES = frozenset(MONTHS) | frozenset(WEEKDAYS)
 
 
 def _dated_by_preposition(doc: Doc, i: int) -> bool:
