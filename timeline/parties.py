@@ -93,8 +93,11 @@ ADVISER_NOUNS = frozenset(
 )
 ADVISING_VERBS = inflected("advise manage underwrite arrange") | {"underwritten", "underwrote"}
 """Not "led": "a group led by Robert H. Barker and Co" is led by a party."""
-ADVISING_SUBJECT_VERBS = inflected("advise underwrite arrange") | {"underwrote"}
-"""Not "manage": "Salomon managed the issue" may well be the issuer's own bank acting for itself."""
+ADVISING_SUBJECT_VERBS = inflected("advise underwrite arrange co-manage co-lead") | {
+    *"underwrote co comanaged co-managed co-led".split()
+}
+"""Not "manage": "Salomon managed the issue" may well be the issuer's own bank acting for itself; but a bank that
+co-manages or co-leads an issue is one of several arranging it."""
 
 
 def names_a_venue(ent: Span) -> bool:
@@ -123,13 +126,12 @@ def names_an_adviser(ent: Span) -> bool:
         return True  # "an offering of debentures through Thomson McKinnon Securities Inc"
     if root.dep_ == "conj" and root.head.i != root.i:
         return names_an_adviser(ent.doc[root.head.i : root.head.i + 1])  # "... and PaineWebber Inc"
-    return root.dep_ == "nsubj" and root.head.lower_ in (ADVISING_SUBJECT_VERBS | CO_MANAGING_VERBS)
+    return root.dep_ == "nsubj" and root.head.lower_ in ADVISING_SUBJECT_VERBS
 
 
 OFFERING_WORDS = inflected("offer sell issue place price") | frozenset(
     "offering offerings sale issue issues placement debentures notes bonds shares securities paper".split()
 )
-CO_MANAGING_VERBS = inflected("co-manage co-lead") | {"co", "comanaged", "co-managed", "co-led"}
 
 
 MAKER_NOUNS = frozenset("maker makers producer producers manufacturer manufacturers brand brands".split())
