@@ -270,3 +270,31 @@ def test_a_section_heading_in_capitals_is_no_event(tmp_path):
     )
     sentences = [sentence for sentence, _, _ in mentions_of(tmp_path, text, date(2007, 2, 8))]
     assert not any(sentence.startswith("EXXON DROPS") for sentence in sentences), sentences
+
+
+def test_a_section_heading_naming_a_company_opens_its_section(tmp_path):
+    """A round-up of interviews: under a heading that names a company, 'the solar panel maker' is that
+    company, not the one the article led with."""
+    text = (
+        "Crisis weighs on executives\n\n"
+        "NEW YORK (Reuters) - Halvard Bank Corp said on Wednesday that it would cut 500 jobs.\n\n"
+        "ORVILLE SOLAR INC CHIEF EXECUTIVE JOHN SMITH\n"
+        "The solar panel maker has cut its output in the crisis, he said. "
+        '"Orville Solar is in a strong position," Smith said.\n'
+    )
+    found = mentions_of(tmp_path, text, date(2008, 10, 9))
+    assert [companies for sentence, companies, _ in found if sentence.startswith("The solar")] == [
+        ("Orville Solar",)
+    ], found
+
+
+def test_the_company_after_the_head_of_a_company_is_that_company(tmp_path):
+    text = (
+        "Crisis weighs on executives\n\n"
+        "NEW YORK (Reuters) - Halvard Bank Corp said on Wednesday that it would cut 500 jobs.\n\n"
+        "The head of Orville Asset Management Ltd said the company expected good results for this year.\n"
+    )
+    found = mentions_of(tmp_path, text, date(2008, 10, 9))
+    assert [companies for sentence, companies, _ in found if sentence.startswith("The head")] == [
+        ("Orville Asset Management",)
+    ], found

@@ -91,6 +91,7 @@ def extract_mentions(
         if sentence.start_char < headline_end or not sentence.text.strip() or _inside_span(sentence, dateline):
             continue
         if is_shouted(sentence, headings) and capitals(sentence.text) > 0.8:
+            reader.references.heading(sentence)
             continue  # a section heading in capitals ("EXXON DROPS, CISCO JUMPS"): it names what follows
         mention = reader.read(sentence)
         if mention is not None:

@@ -54,6 +54,12 @@ def is_subject(span: Span) -> bool:
     return root.dep_ in ("conj", "appos", "poss") and root.head.dep_ in SUBJECT_DEPS
 
 
+def _of_the_subject(span: Span) -> bool:
+    """'The head of AXA said the company was coping': the company a subject belongs to is the one it speaks of."""
+    root = span.root
+    return root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.dep_ in SUBJECT_DEPS
+
+
 def _restrictive(clause: Token) -> bool:
     """'the company that makes X' picks a company out; 'the airline, which is ...' refers back to one."""
     return clause.dep_ == "relcl" and not (clause.left_edge.i > 0 and clause.doc[clause.left_edge.i - 1].text == ",")
@@ -77,7 +83,7 @@ class References:
         earlier = [
             (span.root.i, entity)
             for entity, span in self._entities.mentions_in(set(range(sentence.start, token.i)))
-            if is_subject(span)
+            if is_subject(span) or _of_the_subject(span)
         ]
         if token.lower_ in PRONOUNS:
             other = self._other_actor(sentence, token.i)
@@ -128,6 +134,14 @@ class References:
             self._last_actor_no_company = False
         elif self._other_actor(sentence, sentence.end) is not None:
             self._last_actor_no_company = True
+
+    def heading(self, heading: Span) -> None:
+        """A section heading that names one company ("FIRST SOLAR INC CHAIRMAN MICHAEL AHEARN") opens that
+        company's section: its "the company", "it" and "the solar cell maker" are that one."""
+        named = {entity for entity, _ in self._entities.mentions_in(set(range(heading.start, heading.end)))}
+        if len(named) == 1:
+            self._last_subject = named.pop()
+            self._last_actor_no_company = False
 
     def _speaker_company(self, sentence: Span) -> Entity | None:
         for entity, span in self._entities.mentions_in(set(range(sentence.start, sentence.end))):
