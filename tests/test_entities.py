@@ -205,3 +205,13 @@ def test_a_single_capital_joined_by_and_is_part_of_the_name(nlp):
     )
     assert "A and W Brands" in companies(found)
     assert not any(name.startswith("and ") for name in companies(found))
+
+
+def test_what_a_company_buys_is_a_company_whatever_the_tagger_calls_it(nlp):
+    """The tagger reads "Ellison" as a person; bought by a company in a deal, it is a company."""
+    found = entities_of(
+        nlp,
+        "Kessler Steel Corp's hostile purchase of Ellison last year started a buying spree, analysts said.",
+        "Steelmakers keep buying",
+    )
+    assert {"Kessler Steel", "Ellison"} <= companies(found)

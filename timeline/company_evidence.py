@@ -17,7 +17,7 @@ from .companies import NEWS_AGENCIES
 from .syntax import inflected
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span
+    from spacy.tokens import Span, Token
 
 BODY_HEADS = frozenset(
     "commission ministry minister government parliament congress senate council agency administration "
@@ -264,6 +264,28 @@ def takes_part_in_a_deal(root) -> bool:
     if root.dep_ == "pobj" and head.lower_ in ("of", "for", "with"):
         return head.head.lower_ in DEAL_NOUNS
     return root.dep_ == "poss" and head.lower_ in DEAL_NOUNS
+
+
+def deal_buyers(root: Token) -> list[Token]:
+    """The other side of a deal in which the name is what is bought or merged: 'Mittal Steel's purchase of
+    Arcelor', 'the acquisition of Alcan by Rio', 'Nucor agreed to buy Harris', 'Rio's merger with Alcan'. The
+    tokens that name the buyer or partner; none when the name is not the bought side."""
+    head = root.head
+    if root.tag_ == "NNPS" or any(child.dep_ == "nummod" for child in root.children):
+        return []  # "the purchase of 22 Boeing 787s": things counted are products
+    if root.dep_ == "pobj" and head.lower_ in ("of", "for", "with") and head.head.lower_ in DEAL_NOUNS:
+        deal = head.head
+        buyers = [child for child in deal.children if child.dep_ == "poss"]
+        for preposition in deal.children:
+            if preposition.dep_ in ("prep", "agent") and preposition.lower_ in ("by", "with") and preposition != head:
+                buyers += [child for child in preposition.children if child.dep_ == "pobj"]
+        return buyers
+    if root.dep_ == "dobj" and head.lower_ in DEAL_VERB_FORMS:
+        verb = head
+        while not any(child.dep_ == "nsubj" for child in verb.children) and verb.dep_ in ("xcomp", "conj"):
+            verb = verb.head  # "Nucor agreed to buy Harris"
+        return [child for child in verb.children if child.dep_ == "nsubj"]
+    return []
 
 
 def titled(span: Span) -> bool:

@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span
 from .companies import Canonicaliser
 from .company_evidence import (
     before_index_word,
+    deal_buyers,
     described_as_a_company,
     described_as_a_person,
     description_words,
@@ -139,6 +140,8 @@ def article_entities(
         if len(entity.words) == 1 and entity.words[0] in people - surnames:
             _judge(entity, doc, surnames | people, canonicaliser)  # "Richels" after "CEO JOHN RICHELS"
     _find_every_mention(doc, entities, dated)
+    if _judge_bought_sides(entities, doc, surnames | people, canonicaliser):
+        _find_every_mention(doc, entities, dated)
     for entity in entities:
         for span in entity.mentions:
             entity.descriptions |= description_words(span)
@@ -152,6 +155,28 @@ def article_entities(
     companies = sorted((e for e in entities if e.is_company), key=lambda e: (-e.salience, e.first))
     main = companies[0] if companies and companies[0].salience >= MAIN_SALIENCE else None
     return ArticleEntities(entities=entities, by_token=by_token, main=main)
+
+
+def _judge_bought_sides(entities: list[Entity], doc: Doc, surnames: set[str], canonicaliser: Canonicaliser) -> bool:
+    """What a company buys or merges with is a company, whatever the tagger called its name ("Mittal Steel's
+    purchase of Arcelor" with Arcelor read as a person, "Rio's acquisition of Alcan" as a nationality). True
+    when one became a company."""
+    promoted = False
+    company_tokens = {
+        index
+        for entity in entities
+        if entity.is_company
+        for span in entity.mentions
+        for index in range(span.start, span.end)
+    }
+    for entity in entities:
+        if entity.is_company or entity.labels["GPE"] + entity.labels["LOC"]:
+            continue
+        if any(any(t.i in company_tokens for t in deal_buyers(span.root)) for span in entity.mentions):
+            entity.evidence.add("bought")
+            _judge(entity, doc, surnames, canonicaliser)
+            promoted = promoted or entity.is_company
+    return promoted
 
 
 def _find_every_mention(doc: Doc, entities: list[Entity], dated: list[tuple[int, int]]) -> None:
@@ -345,7 +370,8 @@ def _judge(entity: Entity, doc: Doc, surnames: set[str], canonicaliser: Canonica
     organisation = entity.labels[COMPANY_LABEL] + entity.labels["FAC"] + entity.labels["PRODUCT"]
     people = entity.labels["PERSON"]
     places = entity.labels["GPE"] + entity.labels["LOC"] + entity.labels["NORP"]
-    if not strong and not organisation and not any(described_as_a_company(span) for span in entity.mentions):
+    described = "bought" in entity.evidence or any(described_as_a_company(span) for span in entity.mentions)
+    if not strong and not organisation and not described:
         entity.evidence.add("place" if places > people else "person")
         entity.is_company = False  # a person or a place, and nothing says otherwise
         return
@@ -357,7 +383,7 @@ def _judge(entity: Entity, doc: Doc, surnames: set[str], canonicaliser: Canonica
     a_base = any(names_a_base(span) for span in entity.mentions)
     if places > organisation or a_base:
         entity.evidence.add("place")
-    if any(described_as_a_company(span) for span in entity.mentions):
+    if described:
         entity.evidence.add("described")
     if is_public_body(written):  # the full name: "Equity Office" is short for a trust, not an office
         entity.evidence.add("public_body")
