@@ -131,8 +131,8 @@ def _same_event(a: Mention, b: Mention, similarity: float) -> bool:
     if a.doc_id == b.doc_id:
         if a.date.value == b.date.value and set(a.companies) & set(b.companies):
             return True  # one article tells one story of the same companies on one day, however many sentences
-        if not (a.is_headline or b.is_headline):
-            return False  # other sentences of one article are other events unless one is the headline
+        if not (a.is_headline or b.is_headline or a.is_lead or b.is_lead):
+            return False  # other sentences of one article are other events unless one tells the story
     return _similarity(a, b) >= similarity
 
 
