@@ -298,3 +298,15 @@ def test_the_company_after_the_head_of_a_company_is_that_company(tmp_path):
     assert [companies for sentence, companies, _ in found if sentence.startswith("The head")] == [
         ("Orville Asset Management",)
     ], found
+
+
+def test_a_name_the_tagger_missed_that_calls_itself_it_is_the_company_of_its_line(tmp_path):
+    """The subject is a name no tagger reading makes an organisation: its "it" says it is one, and the line
+    is its own, not the main company's."""
+    text = (
+        "Executives speak on the crisis\n\n"
+        "DUBAI (Reuters) - Halvard Mining Corp said on Monday it would cut 500 jobs.\n\n"
+        "Mawarid said it was planning to sell up to 1 billion dirhams of bonds next year.\n"
+    )
+    found = mentions_of(tmp_path, text, date(2008, 10, 6))
+    assert [companies for sentence, companies, _ in found if sentence.startswith("Mawarid")] == [("Mawarid",)], found

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span
 
 from .companies import POSSESSIVE_END, Canonicaliser
-from .company_evidence import COMPANY_NOUNS
+from .company_evidence import COMPANY_NOUNS, speaks_as_it
 from .dates.lexicon import MONTHS, WEEKDAYS
 from .syntax import ents_of
 from .tickers import CodeMark
@@ -73,6 +73,10 @@ def name_candidates(doc: Doc, canonicaliser: Canonicaliser, marks: tuple[CodeMar
             span = _untaken_end(name_before(doc, token.i + 1), taken)
             if span is not None and len(span) > 1:
                 add(span, COMPANY_LABEL, legal_form=True)
+    for token in doc:
+        if token.pos_ == "PROPN" and not token.ent_type_ and token.i not in taken and speaks_as_it(token):
+            # "Tamweel said it was planning to launch bonds": a name the tagger missed that calls itself "it"
+            add(_untaken_end(name_before(doc, token.i + 1), taken), COMPANY_LABEL)
     for mark in marks:
         if mark.kind == "bracket":
             continue
