@@ -103,6 +103,12 @@ def test_people_public_bodies_agencies_and_indexes_are_no_companies(nlp, text, n
             {"Nucor", "Harris Steel", "Oregon Steel"},
             id="deal-side",
         ),
+        pytest.param(  # where a company is based is said of companies: one word the tagger read once is one
+            "DUBAI (Reuters) - U.S.-based Brightfield pulled out of a planned listing in Dubai, the exchange said.",
+            "Listings",
+            {"Brightfield"},
+            id="based-in",
+        ),
     ],
 )
 def test_the_companies_an_article_names(nlp, text, title, named):

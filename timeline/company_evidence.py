@@ -193,11 +193,14 @@ def names_a_base(span: Span) -> bool:
 
 
 def described_as_a_company(span: Span) -> bool:
-    """'British insurer Pearl', 'buyout firm Cerberus', 'Pearl, the insurer', 'shares of Pearl': a company."""
+    """'British insurer Pearl', 'buyout firm Cerberus', 'Pearl, the insurer', 'shares of Pearl', 'London-based
+    Pearl': a company."""
     doc, root = span.doc, span.root
     before = doc[span.start - 1] if span.start > 0 else None
     if before is not None and before.lower_ in COMPANY_NOUNS and before.dep_ in ("compound", "nmod", "amod"):
         return True
+    if before is not None and (before.lower_ == "based" or before.lower_.endswith("-based")):
+        return True  # "U.S.-based NanoDynamics": where a company is based is said of companies
     if any(
         child.dep_ in ("compound", "appos") and child.lower_ in COMPANY_NOUNS and not _based_in(child)
         for child in root.children
