@@ -133,3 +133,49 @@ def test_a_hedged_or_modal_future_is_not_a_plan(tmp_path, sentence):
     text = f"Airline news\n\nNEW YORK (Reuters) - Fuel prices rose again this week.\n\n{sentence}\n"
     found = lines_of(tmp_path, text, DAY)
     assert not any(line.startswith(sentence[:20]) for _, _, line in found), found
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Regional boat sales doubled in February, according to a survey from Brightline Research Inc.",
+        "Harbor freight volumes dropped 5 percent in the winter, according to the Tidewater Index, published by "
+        "Tidewater Analytics Corp.",
+    ],
+)
+def test_a_third_party_s_figures_are_not_its_event(tmp_path, sentence):
+    text = f"Boat trade\n\nNEW YORK (Reuters) - Acme Corp said on Tuesday it agreed to buy Widgets Inc.\n\n{sentence}\n"
+    assert [line for line in lines_of(tmp_path, text, DAY) if sentence[:30] in line[2]] == []
+
+
+def test_a_company_s_figures_told_by_a_third_party_stay_its_event(tmp_path):
+    sentence = "Acme Corp sales doubled in February, according to a survey from Brightline Research Inc."
+    text = f"Boat trade\n\nNEW YORK (Reuters) - Fuel prices rose again this week.\n\n{sentence}\n"
+    found = lines_of(tmp_path, text, DAY)
+    assert any(sentence[:20] in line and "Acme" in companies for companies, _, line in found), found
+
+
+def test_unnamed_observers_views_of_a_company_are_not_its_event(tmp_path):
+    sentence = "Some economists say Acme Corp overbuilt its widget plants in the second quarter."
+    text = f"Widgets\n\nNEW YORK (Reuters) - Fuel prices rose again this week.\n\n{sentence}\n"
+    assert [line for line in lines_of(tmp_path, text, DAY) if sentence[:30] in line[2]] == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The widget maker has been hoping to win more government work.",
+        "Acme Corp has sold 2 million widgets since it opened its first plant.",
+        "Results at Acme Corp have weakened over the last year.",
+    ],
+)
+def test_what_has_been_going_on_is_not_an_event(tmp_path, sentence):
+    text = f"Widgets\n\nNEW YORK (Reuters) - Acme Corp said on Tuesday it agreed to buy Widgets Inc.\n\n{sentence}\n"
+    assert [line for line in lines_of(tmp_path, text, DAY) if sentence[:30] in line[2]] == []
+
+
+def test_a_deed_going_on_is_an_event(tmp_path):
+    sentence = "Acme Corp has been exploring a sale of its widget unit."
+    text = f"Widgets\n\nNEW YORK (Reuters) - Fuel prices rose again this week.\n\n{sentence}\n"
+    found = lines_of(tmp_path, text, DAY)
+    assert any(sentence[:20] in line and "Acme" in companies for companies, _, line in found), found

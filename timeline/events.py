@@ -189,7 +189,10 @@ class _Reader:
         company_reports = reporter is not None and any(
             s.root.i in subject_tokens(reporter) or s.root.head.i in subject_tokens(reporter) for _, s in found
         )
-        if not worth_a_line(sentence, verb, reporter, subject_company is not None, company_reports, timex is not None):
+        spans = [span for _, span in found]
+        if not worth_a_line(
+            sentence, verb, reporter, subject_company is not None, company_reports, timex is not None, spans
+        ):
             return None
         if timex is not None:
             date_value = date_of(timex, dates_here, text_of(self.doc))

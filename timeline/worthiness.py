@@ -4,12 +4,13 @@ something: results, deals, launches, job cuts, filings, rulings, appointments, d
 The predicate is the clause's verb, or what a company's reporting verb reports ("Ford said its sales
 rose": "rose"). The clause is worth a line when its verb or one of its nouns names a business event and a
 company takes part; not when it only quotes an opinion, reports no comment, describes a company, gives a
-third party's forecast, or moves a share price or an index.
+third party's forecast or figures, tells what has been going on, or moves a share price or an index.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from .clauses import is_cause
@@ -67,24 +68,35 @@ ANNOUNCING_VERBS = inflected("announce disclose unveil confirm")
 
 
 def worth_a_line(
-    sentence: Span, predicate: Token, reporter: Token | None, party_subject: bool, company_reports: bool, dated: bool
+    sentence: Span,
+    predicate: Token,
+    reporter: Token | None,
+    party_subject: bool,
+    company_reports: bool,
+    dated: bool,
+    companies: Sequence[Span] = (),
 ) -> bool:
     """True when the clause on `predicate` (reported by `reporter`, if any) is a company event.
 
     `party_subject`: a party company is the subject of the clause or of its reporting verb;
-    `company_reports`: the reporting verb's subject is a company; `dated`: the clause carries a date.
+    `company_reports`: the reporting verb's subject is a company; `dated`: the clause carries a date;
+    `companies`: where the sentence names the companies of the line.
     """
     if NO_NEWS.search(sentence.text):
         return False
+    if companies and not party_subject and all(source_of_figures(span, predicate) for span in companies):
+        return False  # "Macau's gaming revenue doubled, according to a prospectus from Wynn Macau": its figures
     if quoted(sentence.doc, predicate.idx):
         return False  # someone's words, not a reported deed
     if predicate.lower_ in OPINION_VERBS and not (party_subject and _about_itself(predicate)):
         return False  # a view of the market ("Edmunds.com estimated incentives rose"), not of its own business
+    if reporter is not None and not company_reports and _observers(reporter):
+        return False  # "some analysts say GM overproduced SUVs": a view of the company, not its news
     if _speculation(predicate) and not company_reports and not (party_subject and dated and _scheduled(predicate)):
         return False  # "the deal would boost Panasonic", "analysts say Nestle will buy"
     if company_reports and reporter is not None and reporter.lower_ in ANNOUNCING_VERBS:
         return True  # "Ryanair announced that it is exercising its options": a company's announcement is news
-    if _description(predicate, dated) or _holding(predicate):
+    if _description(predicate, dated) or _holding(predicate) or _lasting(predicate):
         return False
     if _price_move(predicate) and not any(is_cause(child) for child in predicate.children):
         return False
@@ -92,6 +104,50 @@ def worth_a_line(
     if predicate.lower_ in EVENT_VERBS or any(token.lower_ in EVENT_VERBS and token.pos_ == "VERB" for token in tokens):
         return True
     return any(token.lower_ in EVENT_NOUNS for token in tokens)
+
+
+SOURCE_NOUNS = frozenset(
+    "data figures report reports study studies survey surveys estimate estimates research prospectus poll "
+    "statistics index ranking rankings tally count analysis".split()
+)
+"""What a third party publishes: figures 'according to' it are its findings, not its deeds."""
+PUBLISHING_VERBS = inflected("release publish compile")
+SOURCE_STEPS = 6
+
+
+def source_of_figures(span: Span, predicate: Token) -> bool:
+    """The company is named only as where the figures come from: 'according to Edmunds.com', 'data from
+    MortgageDaily.com', 'the Harbour Report, released by Harbour Consulting', 'a prospectus from Wynn Macau'."""
+    token = span.root
+    for _ in range(SOURCE_STEPS):
+        head = token.head
+        if token.lower_ == "according":
+            return True
+        if head.i == token.i or head.i == predicate.i:
+            return False
+        if head.lower_ in SOURCE_NOUNS and token.dep_ in ("prep", "acl", "compound", "poss", "nmod"):
+            return True
+        if token.dep_ == "agent" and head.lower_ in PUBLISHING_VERBS:
+            return True  # "the Harbour Report, released by Harbour Consulting"
+        token = head
+    return False
+
+
+OBSERVERS = frozenset(
+    "analyst analysts economist economists expert experts observer observers critic critics strategist "
+    "strategists commentator commentators investors traders pundits skeptics".split()
+)
+
+
+def _observers(reporter: Token) -> bool:
+    """The reporting verb's subject is unnamed people who watch companies ("analysts", "some economists",
+    "two traders in Jakarta"), not a named person who may pass on news ("analyst Brad Hintz said")."""
+    subject = next((c for c in reporter.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return (
+        subject is not None
+        and subject.lower_ in OBSERVERS
+        and not any(child.dep_ == "appos" and child.pos_ == "PROPN" for child in subject.children)
+    )
 
 
 SELF_WORDS = frozenset({"it", "its", "itself", "they", "their", "we", "our", "us"})
@@ -171,6 +227,41 @@ def _description(predicate: Token, dated: bool) -> bool:
         bool(auxiliaries & {"is", "are", "'s", "'re"})
         and predicate.tag_ == "VBG"
         and predicate.lower_ not in EVENT_VERBS
+    )
+
+
+PERFECT_AUX = frozenset({"has", "have", "'s", "'ve"})
+STRETCH_WORDS = frozenset({"last", "past"})
+"""'over the past year': what went on through a stretch of time up to now."""
+
+
+def _lasting(predicate: Token) -> bool:
+    """What has been going on up to now, rather than what happened: a present perfect progressive other than
+    a deed ('The software giant has been aiming to issue more regular updates'), or a present perfect
+    through a stretch of time ('has struggled for some time', 'have weakened over the last year', 'has sold
+    17 million units since it was launched')."""
+    auxiliaries = [c.lower_ for c in predicate.children if c.dep_ in ("aux", "auxpass")]
+    if not PERFECT_AUX & set(auxiliaries):
+        return False
+    if "been" in auxiliaries and predicate.tag_ == "VBG":
+        return predicate.lower_ not in EVENT_VERBS  # "has been exploring alternatives" is a deed going on
+    for child in predicate.children:
+        if child.dep_ == "prep" and child.lower_ == "since":
+            return True
+        if child.dep_ == "prep" and child.lower_ in ("for", "over") and _stretch(child):
+            return True
+        if child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "since" for m in child.children):
+            return True
+    return False
+
+
+def _stretch(preposition: Token) -> bool:
+    """'for some time', 'for years', 'over the last year': a stretch of time, not 'for $3 billion'."""
+    objects = [c for c in preposition.children if c.dep_ == "pobj"]
+    return any(
+        obj.lower_ in ("time", "years", "months", "decades", "weeks")
+        or (obj.ent_type_ == "DATE" and any(c.lower_ in STRETCH_WORDS for c in obj.children))
+        for obj in objects
     )
 
 
