@@ -63,3 +63,37 @@ def test_two_other_sentences_of_an_article_stay_apart_though_alike():
     )
     second = mention(400, "Grantley said it bought Pellow common stock on October 19.", ("Grantley",), day(PUBLISHED))
     assert len(merge_mentions([first, second])) == 2
+
+
+def story_events(tmp_path, text: str, published: date) -> list[list[str]]:
+    """The sentences of each event one article gives, in the article's order."""
+    from conftest import make_settings
+
+    from timeline.models import Article
+    from timeline.pipeline import extract_batch
+
+    article = Article(doc_id="a.txt", text=text, title=text.split("\n", 1)[0], published=published)
+    [document] = extract_batch([article], make_settings(tmp_path / "db.json"))
+    events = merge_mentions(document.mentions)
+    return sorted(([m.sentence.strip()[:24] for m in sorted(e.mentions, key=lambda m: m.start)] for e in events))
+
+
+RESULTS = (
+    "Corvina Bank profit falls 20 percent\n\n"
+    "NEW YORK (Reuters) - Corvina Bank Corp said on Wednesday third-quarter profit fell 20 percent, hurt by "
+    "higher credit losses.\n\n"
+    "In the third quarter, Corvina Bank added $300 million to its reserves for loan losses.\n"
+)
+
+
+def test_a_sentence_dated_by_the_period_the_story_reports_tells_the_story_again(tmp_path):
+    events = story_events(tmp_path, RESULTS, date(2008, 10, 15))
+    assert [sentences for sentences in events if "In the third quarter, Co" in sentences] == [
+        ["Corvina Bank profit fall", "NEW YORK (Reuters) - Cor", "In the third quarter, Co"]
+    ], events
+
+
+def test_a_sentence_dated_by_another_period_stays_its_own_event(tmp_path):
+    text = RESULTS.replace("In the third quarter", "In the second quarter")
+    events = story_events(tmp_path, text, date(2008, 10, 15))
+    assert ["In the second quarter, C"] in events, events

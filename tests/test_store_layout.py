@@ -122,3 +122,38 @@ def test_a_manifest_naming_a_file_outside_its_parts_is_refused_and_nothing_is_re
         result = CliRunner().invoke(cli, ["--db", str(seeds_db_copy), *command])
         assert result.exit_code == 1 and "not a timeline database (part file '../keep.json')" in result.output
     assert victim.read_text() == "{}"
+
+
+def test_a_report_joining_the_period_inside_a_story_event_is_merged_again(tmp_path):
+    """An event of the story's day holds a sentence dated by the quarter it reports; another article's report of
+    that quarter, added later, joins it as merging everything would, though the event's own date is a day."""
+    from timeline.models import DateValue, Document, Mention
+
+    quarter = DateValue("2008-Q3", date(2008, 7, 1), date(2008, 9, 30), "quarter", text="the third quarter")
+    day = DateValue("2008-10-15", date(2008, 10, 15), date(2008, 10, 15), "day", text="Wednesday")
+
+    def document(doc_id: str, *told: tuple[str, DateValue, dict]) -> Document:
+        text = "\n\n".join(sentence for sentence, _, _ in told)
+        mentions, start = [], 0
+        for sentence, when, flags in told:
+            mentions.append(
+                Mention(doc_id, doc_id, start, start + len(sentence), sentence, ("Corvina Bank",), when, **flags)
+            )
+            start += len(sentence) + 2
+        return Document(doc_id, doc_id, text, published=date(2008, 10, 15), mentions=tuple(mentions))
+
+    story = document(
+        "story",
+        ("Corvina Bank profit falls 20 percent", day, {"is_headline": True}),
+        ("Corvina Bank added $300 million to its loan loss reserves in the quarter", quarter, {"retells_story": True}),
+    )
+    later = document("later", ("Corvina Bank added $300 million to loan loss reserves in the quarter", quarter, {}))
+    db = tmp_path / "db.json"
+    with Store(db) as store:
+        store.put_documents([story])
+        store.merge_changes(60.0)
+    with Store(db) as store:
+        store.put_documents([later])
+        store.merge_changes(60.0)
+        events = store.events()
+    assert groups(events) == groups(merge_mentions([*story.mentions, *later.mentions]))

@@ -77,6 +77,16 @@ def can_date_an_event(timex: Timex) -> bool:
 
 def qualifies_something_else(doc: Doc, timex: Timex, span) -> bool:
     """A maturity, a comparison base or the start a period is counted from."""
+    if compared_or_bounded(doc, timex):
+        return True
+    head = attachment_head(span)
+    if _names_an_instrument(head) or _names_an_instrument(span.root):
+        return True
+    return _qualifies_a_noun(span)
+
+
+def compared_or_bounded(doc: Doc, timex: Timex) -> bool:
+    """A comparison base ("from a year ago", "the same period") or where a reporting period ends."""
     if _YEAR_AGO.search(timex.text):
         return True
     before = text_of(doc)[max(0, timex.start - 40) : timex.start]
@@ -86,12 +96,7 @@ def qualifies_something_else(doc: Doc, timex: Timex, span) -> bool:
         return True  # "profit rose 39 pct from the previous year"
     if _SAME_PERIOD.search(timex.text):
         return True  # "over the same period the previous year": a comparison base, whatever the preposition
-    if _PERIOD_BOUND.search(before):
-        return True
-    head = attachment_head(span)
-    if _names_an_instrument(head) or _names_an_instrument(span.root):
-        return True
-    return _qualifies_a_noun(span)
+    return bool(_PERIOD_BOUND.search(before))
 
 
 _PERIOD_BOUND = re.compile(r"(?i)\b(?:ended|ending|to|qtr|quarter|year|mths|months|period|fiscal)\s*$")

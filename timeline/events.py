@@ -39,6 +39,7 @@ from .event_dates import (
     DEED_NOUNS,
     can_date_an_event,
     chronology_date,
+    compared_or_bounded,
     date_of,
     event_date,
     forecast_period,
@@ -86,6 +87,7 @@ def extract_mentions(
     if headline is not None:
         mentions.append(headline)
     lead = True
+    story_end = headline_end  # where the headline and the lead end: the story they tell is told by then
     headings = [line for line in shouted_lines(text) if line[0] >= headline_end]
     for sentence in doc.sents:
         if sentence.start_char < headline_end or not sentence.text.strip() or _inside_span(sentence, dateline):
@@ -93,6 +95,8 @@ def extract_mentions(
         if is_shouted(sentence, headings) and capitals(sentence.text) > 0.8:
             reader.references.heading(sentence)
             continue  # a section heading in capitals ("EXXON DROPS, CISCO JUMPS"): it names what follows
+        if lead:
+            story_end = sentence.end_char
         mention = reader.read(sentence)
         if mention is not None:
             mentions.append(replace(mention, is_lead=True) if lead else mention)
@@ -103,6 +107,8 @@ def extract_mentions(
         story_mention = reader.main_story(headline_end)  # the main company's news is always on the timeline
         if story_mention is not None:
             mentions.append(replace(story_mention, date=story, date_text=story.text if story else "", is_lead=True))
+    if story is not None:
+        mentions = _retellings_marked(doc, mentions, timexes, story_end, story)
     if published is None:
         estimate = estimate_written(timexes, lambda t: tense_at(doc, t.start, t.end))
         story_mention = next((m for m in mentions if m.is_headline), None) or reader.main_story(headline_end)
@@ -111,6 +117,37 @@ def extract_mentions(
             if story_mention not in mentions:
                 mentions.insert(0, replace(story_mention, estimated_date=estimate))
     return mentions
+
+
+REPORTED_PERIODS = frozenset({"month", "quarter", "half", "year"})
+
+
+def _retellings_marked(
+    doc: Doc, mentions: list[Mention], timexes: list[Timex], story_end: int, story: DateValue
+) -> list[Mention]:
+    """Later sentences dated by a period the headline or lead reports are marked as telling the story again:
+    under "Wells Fargo said on Wednesday third-quarter profit fell 25 percent", "In the third quarter, Wells
+    Fargo added $500 million to reserves" tells those results. A period reported is over by the story's day;
+    a comparison base ("from the third quarter a year earlier") is none."""
+    reported = {
+        timex.value
+        for timex in timexes
+        if timex.start < story_end
+        and can_date_an_event(timex)
+        and timex.precision in REPORTED_PERIODS
+        and timex.end_date < story.start
+        and not compared_or_bounded(doc, timex)
+    }
+    told = {company for m in mentions if m.is_headline or m.is_lead for company in m.companies}
+    return [
+        replace(m, retells_story=True)
+        if m.date is not None
+        and m.date.value in reported
+        and not (m.is_headline or m.is_lead)
+        and told & set(m.companies)
+        else m
+        for m in mentions
+    ]
 
 
 DEAL_WORDS = inflected("buy acquire sell merge bid offer sue settle partner") | frozenset(

@@ -40,7 +40,7 @@ def merge_mentions(mentions: Iterable[Mention], similarity: float = 60.0) -> lis
 
     story: dict[str, list[int]] = defaultdict(list)
     for index, mention in enumerate(items):
-        if mention.is_headline or mention.is_lead:
+        if mention.is_headline or mention.is_lead or mention.retells_story:
             story[mention.doc_id].append(index)
     for indices in story.values():
         for index in indices[1:]:  # the lead tells the headline's story in other words, whatever period it names

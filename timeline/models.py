@@ -148,6 +148,9 @@ class Mention:
     is_headline: bool = False
     is_lead: bool = False
     """The article's first sentence after the headline: it tells the headline's story."""
+    retells_story: bool = False
+    """A later sentence dated by the period the headline or lead reports ("third-quarter profit fell", then
+    "in the third quarter, Wells Fargo added $500 million to reserves"): the story's results again."""
     estimated_date: DateValue | None = None
     """For an undated article's story, when the article was probably written (see `timeline.estimates`)."""
 
@@ -174,6 +177,7 @@ class Mention:
             "is_headline": self.is_headline,
             "is_lead": self.is_lead,
             "estimated_date": self.estimated_date.to_dict() if self.estimated_date else None,
+            **({"retells_story": True} if self.retells_story else {}),  # absent is false, as in older databases
         }
 
     @classmethod
@@ -193,6 +197,7 @@ class Mention:
             title=record.get("title", ""),
             is_headline=record.get("is_headline", False),
             is_lead=record.get("is_lead", False),
+            retells_story=record.get("retells_story", False),
             estimated_date=DateValue.from_dict(record.get("estimated_date")),
         )
 

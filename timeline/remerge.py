@@ -45,8 +45,9 @@ def _touches(event: Event, spans: Spans) -> bool:
                 continue
             if covered is None or when is None or mention.date is None:
                 return True  # an undated mention may move to the most alike dated event of its company
-            if any(start <= when.end and when.start <= end for start, end in covered):
-                return True
+            for held in (when, mention.date):  # a story's day holds sentences dated by the period it reports
+                if any(start <= held.end and held.start <= end for start, end in covered):
+                    return True
     return False
 
 

@@ -18,7 +18,7 @@ from .models import DOCUMENT_FORMAT, DOCUMENT_MARKER, PRECISIONS, Document
 
 OPTIONAL_TEXT = ("title", "published_from", "path", "url", "source")
 MENTION_TEXT = ("date_text", "title")
-MENTION_FLAGS = ("is_headline", "is_lead")
+MENTION_FLAGS = ("is_headline", "is_lead", "retells_story")
 DATE_TEXT = ("value", "text")
 
 
