@@ -75,7 +75,7 @@ def story_events(tmp_path, text: str, published: date) -> list[list[str]]:
     article = Article(doc_id="a.txt", text=text, title=text.split("\n", 1)[0], published=published)
     [document] = extract_batch([article], make_settings(tmp_path / "db.json"))
     events = merge_mentions(document.mentions)
-    return sorted(([m.sentence.strip()[:24] for m in sorted(e.mentions, key=lambda m: m.start)] for e in events))
+    return sorted([m.sentence.strip()[:24] for m in sorted(e.mentions, key=lambda m: m.start)] for e in events)
 
 
 RESULTS = (
@@ -97,3 +97,13 @@ def test_a_sentence_dated_by_another_period_stays_its_own_event(tmp_path):
     text = RESULTS.replace("In the third quarter", "In the second quarter")
     events = story_events(tmp_path, text, date(2008, 10, 15))
     assert ["In the second quarter, C"] in events, events
+
+
+def test_a_quarterly_story_reports_the_last_quarter_over_by_its_day(tmp_path):
+    text = (
+        "Corvina Foods profit tops view\n\n"
+        "NEW YORK (Reuters) - Corvina Foods Inc reported a better-than-expected quarterly profit on Monday.\n\n"
+        "Corvina Foods said net profit rose to $36 million, or 38 cents a share, in the first quarter.\n"
+    )
+    events = story_events(tmp_path, text, date(2008, 4, 21))
+    assert events == [["Corvina Foods profit top", "NEW YORK (Reuters) - Cor", "Corvina Foods said net p"]]

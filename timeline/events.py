@@ -33,6 +33,7 @@ from .clauses import (
 from .companies import Canonicaliser
 from .config import Settings
 from .dates import find_dates
+from .dates.intervals import unit_period
 from .entities import ArticleEntities, Entity, article_entities
 from .estimates import estimate_written
 from .event_dates import (
@@ -120,6 +121,8 @@ def extract_mentions(
 
 
 REPORTED_PERIODS = frozenset({"month", "quarter", "half", "year"})
+_QUARTERLY = re.compile(r"(?i)\bquarterly\b")
+"""A story of quarterly results reports the last quarter over by its day, as "the quarter" of earnings news is."""
 
 
 def _retellings_marked(
@@ -138,6 +141,8 @@ def _retellings_marked(
         and timex.end_date < story.start
         and not compared_or_bounded(doc, timex)
     }
+    if _QUARTERLY.search(text_of(doc), 0, story_end) and not any(value[5:6] == "Q" for value in reported):
+        reported.add(unit_period(story.start, "Q", -1).value)  # "reported a quarterly profit on Monday"
     told = {company for m in mentions if m.is_headline or m.is_lead for company in m.companies}
     return [
         replace(m, retells_story=True)
