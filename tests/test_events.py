@@ -310,3 +310,18 @@ def test_a_name_the_tagger_missed_that_calls_itself_it_is_the_company_of_its_lin
     )
     found = mentions_of(tmp_path, text, date(2008, 10, 6))
     assert [companies for sentence, companies, _ in found if sentence.startswith("Mawarid")] == [("Mawarid",)], found
+
+
+def test_a_description_after_a_sentence_naming_one_company_is_that_company(tmp_path):
+    """No company is the subject of the sentence before; the one it names is what 'the frozen food company'
+    describes, not the article's main company."""
+    text = (
+        "Halvard Motors turns to the web\n\n"
+        "DETROIT (Reuters) - Halvard Motors Corp said on Monday it would sell cars online.\n\n"
+        "The slump in sales has hurt dealers and every firm in the sector, including Corvina Foods Inc. "
+        "The frozen food company's sales fell 10 percent in the second quarter.\n"
+    )
+    found = mentions_of(tmp_path, text, date(2009, 8, 10))
+    assert [companies for sentence, companies, _ in found if sentence.startswith("The frozen")] == [
+        ("Corvina Foods",)
+    ], found

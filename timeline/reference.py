@@ -60,6 +60,15 @@ def _of_the_subject(span: Span) -> bool:
     return root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.dep_ in SUBJECT_DEPS
 
 
+def _description(token: Token) -> set[str]:
+    return {token.lower_} | {c.lower_ for c in token.children if c.dep_ in ("compound", "amod")}
+
+
+def _says_what_kind(token: Token) -> bool:
+    """'the buyout firm', 'the online auction company': a description that says more than "the company"."""
+    return token.lower_ not in PRONOUNS | FIRST_PERSON and bool(_description(token) - GENERIC_COMPANY_NOUNS)
+
+
 def _restrictive(clause: Token) -> bool:
     """'the company that makes X' picks a company out; 'the airline, which is ...' refers back to one."""
     return clause.dep_ == "relcl" and not (clause.left_edge.i > 0 and clause.doc[clause.left_edge.i - 1].text == ",")
@@ -72,6 +81,7 @@ class References:
         self._entities = entities
         self._last_subject: Entity | None = None
         self._last_actor_no_company = False
+        self._just_named: Entity | None = None
 
     def resolve(self, token: Token, sentence: Span) -> Entity | None:
         if token.lower_ in FIRST_PERSON:
@@ -91,6 +101,8 @@ class References:
                 return None  # "The IMF said it would lend": it is the IMF, no company
         if earlier:
             return earlier[-1][1]
+        if self._just_named is not None and _says_what_kind(token):
+            return self._just_named  # "... hurt every dealer, including eBay. The online auction company's sales"
         if token.lower_ in PRONOUNS and self._last_actor_no_company:
             return None
         return self._last_subject or self._entities.main
@@ -111,9 +123,9 @@ class References:
     def _described(self, token: Token) -> Entity | None:
         """'the buyout firm' is the company the article described as one ("buyout firm Cerberus"), when the
         words say more than "company" or "firm"."""
-        words = {token.lower_} | {c.lower_ for c in token.children if c.dep_ in ("compound", "amod")}
-        if not words - GENERIC_COMPANY_NOUNS:
+        if not _says_what_kind(token):
             return None
+        words = _description(token)
         scored = sorted(
             (
                 (len(words & entity.descriptions - GENERIC_COMPANY_NOUNS), entity.first, entity)
@@ -129,16 +141,22 @@ class References:
     def observe(self, subject_company: Entity | None, sentence: Span) -> None:
         """The company this sentence made its subject, if any: the antecedent of the next reference. A
         sentence whose subject is another organisation ("The IMF agreed ...") makes the next "it" that one."""
+        self._just_named = None
         if subject_company is not None:
             self._last_subject = subject_company
             self._last_actor_no_company = False
         elif self._other_actor(sentence, sentence.end) is not None:
             self._last_actor_no_company = True
+        else:
+            named = {entity for entity, _ in self._entities.mentions_in(set(range(sentence.start, sentence.end)))}
+            if len(named) == 1:
+                self._just_named = named.pop()
 
     def heading(self, heading: Span) -> None:
         """A section heading that names one company ("FIRST SOLAR INC CHAIRMAN MICHAEL AHEARN") opens that
         company's section: its "the company", "it" and "the solar cell maker" are that one."""
         named = {entity for entity, _ in self._entities.mentions_in(set(range(heading.start, heading.end)))}
+        self._just_named = None
         if len(named) == 1:
             self._last_subject = named.pop()
             self._last_actor_no_company = False
