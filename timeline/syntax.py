@@ -98,6 +98,10 @@ NOMINAL_LINKS = frozenset(
 """Dependencies through which a noun with a date ("the Oct. 23 slaying") takes the tense of its verb."""
 
 
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
+"""Verb forms that carry their own tense: no auxiliary of another verb reaches them."""
+
+
 def tense_at(doc: Doc, start: int, end: int) -> str | None:
     """'past', 'future', 'present' (a plain present that is not a report: "they meet Monday"), 'plan' (the
     date of something planned or scheduled, which may lie either side of publication), 'done' (a past
@@ -123,6 +127,8 @@ def tense_at(doc: Doc, start: int, end: int) -> str | None:
             return "past" if governor_aux & PERFECT_AUX else "future"  # "had been due to expire Friday"
         if token.dep_ not in ("xcomp", "conj", "pcomp", "prep", "pobj") or token.head.i == token.i:
             break
+        if token.dep_ == "conj" and token.tag_ in FINITE_TAGS:
+            break  # "would cancel the deal and closed on Jan. 1": a finite conjunct has its own tense
         token = token.head
     tense = _verb_tense(head, span.start)
     if through_noun:
