@@ -42,7 +42,7 @@ def value_of(sentence: str, phrase: str, published: date = THURSDAY) -> str | No
         ),
         pytest.param("Profit fell in the third quarter.", "third quarter", "1989-Q3", id="a past quarter of this year"),
         pytest.param(
-            "The owners told the bank they would cancel the sale unless it paid more, and closed the mill on January 5.",
+            "The owners said they would cancel the sale unless it paid more, and closed the mill on January 5.",
             "January 5",
             "1989-01-05",
             id="a finite verb joined to a modal one keeps its own past",
