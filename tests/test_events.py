@@ -325,3 +325,15 @@ def test_a_description_after_a_sentence_naming_one_company_is_that_company(tmp_p
     assert [companies for sentence, companies, _ in found if sentence.startswith("The frozen")] == [
         ("Corvina Foods",)
     ], found
+
+
+def test_a_credit_cut_off_by_the_sentence_splitter_does_not_take_the_lead(tmp_path):
+    text = (
+        "FACTBOX: Facts about Corvina's record earnings\n\n"
+        "(Reuters) - Corvina Foods Inc pulled in $2.3 billion in profits in the second quarter on Thursday, "
+        "the highest quarterly income in its history.\n\n"
+        "Here are a few facts: ** Corvina earned over $25 million a day during the quarter.\n"
+    )
+    document = document_of(tmp_path, text, date(2008, 7, 31))
+    assert [m.sentence[:30] for m in document.mentions if m.is_lead] == ["Reuters) - Corvina Foods Inc p"]
+    assert len(merge_mentions(document.mentions)) == 1

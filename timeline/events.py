@@ -102,7 +102,7 @@ def extract_mentions(
         if mention is not None:
             mentions.append(replace(mention, is_lead=True) if lead else mention)
         mentions += reader.dated_asides(sentence, mention)
-        lead = False
+        lead = lead and not any(character.isalpha() for character in sentence.text)  # "(" cut off "(Reuters) -"
     main = entities.main
     if published is not None and main is not None and not any(main.name in m.companies for m in mentions):
         story_mention = reader.main_story(headline_end)  # the main company's news is always on the timeline
