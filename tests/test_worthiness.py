@@ -179,3 +179,22 @@ def test_a_deed_going_on_is_an_event(tmp_path):
     text = f"Widgets\n\nNEW YORK (Reuters) - Fuel prices rose again this week.\n\n{sentence}\n"
     found = lines_of(tmp_path, text, DAY)
     assert any(sentence[:20] in line and "Acme" in companies for companies, _, line in found), found
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Regional lenders such as Acme Bancorp Inc and Widget Savings Corp have all taken big losses.",
+        "The slump in boat sales has hurt builders, dealers and every company in the trade, including Acme Corp.",
+    ],
+)
+def test_companies_named_only_as_examples_of_a_class_are_not_its_event(tmp_path, sentence):
+    text = f"Boats\n\nNEW YORK (Reuters) - Fuel prices rose again this week.\n\n{sentence}\n"
+    assert [line for line in lines_of(tmp_path, text, DAY) if sentence[:30] in line[2]] == []
+
+
+def test_a_company_acting_on_examples_of_a_class_is_an_event(tmp_path):
+    sentence = "Acme Corp agreed to buy rivals such as Widgets Inc and Gadget Works Corp on Tuesday."
+    text = f"Boats\n\nNEW YORK (Reuters) - Fuel prices rose again this week.\n\n{sentence}\n"
+    found = lines_of(tmp_path, text, DAY)
+    assert any(sentence[:20] in line and "Acme" in companies for companies, _, line in found), found

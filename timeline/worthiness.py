@@ -86,6 +86,8 @@ def worth_a_line(
         return False
     if companies and not party_subject and all(source_of_figures(span, predicate) for span in companies):
         return False  # "Macau's gaming revenue doubled, according to a prospectus from Wynn Macau": its figures
+    if companies and all(named_as_example(span) for span in companies):
+        return False  # "automakers, dealers and every company in the sector, including eBay": a class, not eBay
     if quoted(sentence.doc, predicate.idx):
         return False  # someone's words, not a reported deed
     if predicate.lower_ in OPINION_VERBS and not (party_subject and _about_itself(predicate)):
@@ -131,6 +133,26 @@ def source_of_figures(span: Span, predicate: Token) -> bool:
             return True  # "the Harbour Report, released by Harbour Consulting"
         token = head
     return False
+
+
+EXAMPLE_MARKS = frozenset({"like", "including", "as"})
+CLASS_NOUNS = frozenset({"sector", "industry", "company", "market", "business", "trade"})
+"""A class named in the singular: 'every company in the automotive sector, including eBay'."""
+
+
+def named_as_example(span: Span) -> bool:
+    """The company is an example of a class the sentence talks about ('financial groups such as Citigroup',
+    'retailers like Aeropostale', 'every company in the sector, including eBay'): what it says is about the
+    class, not an event of the company."""
+    token = span.root
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    if token.dep_ != "pobj" or token.head.lower_ not in EXAMPLE_MARKS:
+        return False
+    mark = token.head
+    if mark.lower_ == "as" and not any(child.lower_ == "such" for child in mark.children):
+        return False
+    return mark.head.tag_ == "NNS" or mark.head.lower_ in CLASS_NOUNS
 
 
 OBSERVERS = frozenset(
