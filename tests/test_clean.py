@@ -101,3 +101,12 @@ def test_a_shouted_subhead_with_a_comma_or_of_one_long_word_gets_its_own_line():
     assert "\nHELP FOR FANNIE, FREDDIE\nAs private" in text
     assert "\nQUAGMIRE\nDelphi Corp" in text
     assert "NASA Administrator" in text
+
+
+def test_a_subhead_leaves_out_the_start_of_a_name_the_article_writes_elsewhere():
+    text = clean_text(
+        "NE Shipping reported a loss. It had warned. RISING COSTS NE Shipping said fuel cost more. "
+        "Rates fell. WHAT COMES UP The outlook is weak."
+    )
+    assert "\nRISING COSTS\nNE Shipping said fuel" in text
+    assert "\nWHAT COMES UP\nThe outlook" in text

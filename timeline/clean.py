@@ -135,16 +135,21 @@ def clean_text(raw: str) -> str:
         lines = _drop_code(lines)
         if not lines:
             continue
-        joined = _SUBHEAD.sub(_own_line, _CREDIT_INLINE.sub("", _reflow(lines)))
+        joined = _SUBHEAD.sub(lambda match: _own_line(match, text), _CREDIT_INLINE.sub("", _reflow(lines)))
         if _CSS_JUNK.search(joined):
             continue
         kept.append(joined)
     return "\n\n".join(kept).strip() + "\n"
 
 
-def _own_line(match: re.Match) -> str:
-    end = match["end"].rstrip()
-    return f"{end}\n{match['head']}\n" if end else f"{match['head']}\n"
+def _own_line(match: re.Match, text: str) -> str:
+    end, head, carried = match["end"].rstrip(), match["head"], ""
+    words = head.split()
+    following = match.string[match.end() :].split(maxsplit=1)[0]
+    if len(words) > 1 and len(re.findall(rf"\b{re.escape(words[-1])}\s+{re.escape(following)}", text)) > 1:
+        # "MOUNTING LOSSES US Airways said": a name the article writes elsewhere starts in the capitals
+        head, carried = head[: head.rindex(words[-1])].rstrip(), words[-1] + " "
+    return f"{end}\n{head}\n{carried}" if end else f"{head}\n{carried}"
 
 
 def _paragraphs(text: str) -> list[str]:
