@@ -60,6 +60,18 @@ def test_a_maker_naming_a_product_is_not_a_party_to_the_event(tmp_path):
     assert ("Dongfeng", "Renault") in companies
 
 
+def test_a_company_set_beside_the_event_by_a_comparison_or_an_addition_is_not_a_party(tmp_path):
+    text = (
+        "Deals\n\n"
+        "Besides the Vantor Steel Inc deal, Kessler Holdings AG has made an offer for Marlow Pipe Corp on Monday.\n\n"
+        "Unlike Corvina Motors Inc, Halvard Autos Corp raised its forecast on Tuesday.\n"
+    )
+    companies = {companies for _, companies, _ in mentions_of(tmp_path, text, date(2007, 6, 9))}
+    assert ("Kessler", "Marlow Pipe") in companies
+    assert ("Halvard Autos",) in companies
+    assert not any("Vantor Steel" in names or "Corvina Motors" in names for names in companies)
+
+
 def test_the_platform_a_statement_appeared_on_is_not_a_party(tmp_path):
     text = (
         "Renault talks\n\n"

@@ -145,6 +145,33 @@ def names_a_product(ent: Span) -> bool:
     return root.dep_ == "conj" and names_a_product(ent.doc[root.head.i : root.head.i + 1])
 
 
+SETTING_BESIDE = frozenset("besides beside unlike except excluding versus vs vs.".split())
+"""Prepositions that set something beside the event rather than into it: what is compared with it, added
+to it or left out of it ("Unlike Ford, GM raised its forecast"). Not "like": "GM, like Ford, cut jobs" says
+Ford did too."""
+SETTING_BESIDE_PAIRS = {"from": frozenset({"aside", "apart"}), "to": frozenset({"addition", "compared"})}
+"""The same in two words: 'aside from', 'apart from', 'in addition to', 'compared to' (or 'with')."""
+NOMINAL_DEPS = frozenset({"compound", "nmod", "poss", "pobj", "appos", "conj", "prep", "amod"})
+
+
+def set_beside_the_event(ent: Span) -> bool:
+    """'Besides the NYSE Euronext deal, Deutsche Boerse has made an offer for ISE', 'Unlike Ford, GM raised its
+    forecast': a company in a phrase that compares, adds or excludes something is no party to the event."""
+    token = ent.root
+    for _ in range(8):
+        if token.dep_ == "prep" and _sets_beside(token):
+            return True
+        if token.dep_ not in NOMINAL_DEPS or token.head.i == token.i:
+            return False
+        token = token.head
+    return False
+
+
+def _sets_beside(preposition: Token) -> bool:
+    word = "to" if preposition.lower_ == "with" else preposition.lower_  # "compared with"
+    return word in SETTING_BESIDE or preposition.head.lower_ in SETTING_BESIDE_PAIRS.get(word, ())
+
+
 def is_bystander(ent: Span) -> bool:
     """Named in the sentence without being a party to its event: see the rules above."""
     return (
@@ -153,6 +180,7 @@ def is_bystander(ent: Span) -> bool:
         or names_a_venue(ent)
         or names_an_adviser(ent)
         or names_a_product(ent)
+        or set_beside_the_event(ent)
     )
 
 
