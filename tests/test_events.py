@@ -72,6 +72,17 @@ def test_a_company_set_beside_the_event_by_a_comparison_or_an_addition_is_not_a_
     assert not any("Vantor Steel" in names or "Corvina Motors" in names for names in companies)
 
 
+def test_what_a_relative_clause_tells_about_its_object_takes_that_object_as_a_party(tmp_path):
+    """'Marlow Pipe Corp, which it acquired in March 2004': the antecedent is the relative clause's object."""
+    text = (
+        "Settlement\n\n"
+        "Regulators said Kessler Holdings AG paid $20 million to settle charges over bonuses at Marlow Pipe Corp, "
+        "which it acquired in March 2004.\n"
+    )
+    found = mentions_of(tmp_path, text, date(2007, 6, 9))
+    assert {companies for _, companies, value in found if value == "2004-03"} == {("Marlow Pipe", "Kessler")}
+
+
 def test_the_platform_a_statement_appeared_on_is_not_a_party(tmp_path):
     text = (
         "Renault talks\n\n"

@@ -96,13 +96,20 @@ def _clause_tokens(head: Token) -> set[int]:
     subject = shared_subject(head)
     if subject is not None:
         tokens.update(t.i for t in subject.subtree)
-    own = own_subject(head)
-    if head.dep_ == "relcl" and own is not None and own.tag_ in ("WDT", "WP"):
-        antecedent = head.head  # "Airbus, which has out-sold Boeing since 2003"
+    if head.dep_ == "relcl" and _relative_pronoun(head) is not None:
+        antecedent = head.head  # "Airbus, which has out-sold Boeing since 2003", "Merrill, which it acquired"
         tokens.add(antecedent.i)
         if antecedent.dep_ == "appos":
             tokens.add(antecedent.head.i)
     return tokens
+
+
+RELATIVE_ROLES = frozenset({"nsubj", "nsubjpass", "dobj"})
+
+
+def _relative_pronoun(clause: Token) -> Token | None:
+    """The 'which', 'that' or 'who' a relative clause stands on, as its subject or its object."""
+    return next((c for c in clause.children if c.dep_ in RELATIVE_ROLES and c.tag_ in ("WDT", "WP")), None)
 
 
 def _infinitive(clause: Token) -> bool:
