@@ -83,6 +83,17 @@ def test_what_a_relative_clause_tells_about_its_object_takes_that_object_as_a_pa
     assert {companies for _, companies, value in found if value == "2004-03"} == {("Marlow Pipe", "Kessler")}
 
 
+def test_a_participle_after_a_comma_is_about_the_noun_before_it_not_the_sentence_subject(tmp_path):
+    """The parser joins 'set up by ...' to 'take' as if Kessler had been set up in 2005; it tells of Marlow."""
+    text = (
+        "Stakes\n\n"
+        "Under the deal, Kessler Holdings AG agreed to take a 30 percent stake in the Marlow Pipe Corp (MPC), set up "
+        "by the state of Ohio in 2005 to make pipes.\n"
+    )
+    found = mentions_of(tmp_path, text, date(2007, 6, 9))
+    assert {companies for _, companies, value in found if value == "2005"} == {("Marlow Pipe",)}
+
+
 def test_the_platform_a_statement_appeared_on_is_not_a_party(tmp_path):
     text = (
         "Renault talks\n\n"

@@ -170,7 +170,36 @@ def shared_subject(head: Token) -> Token | None:
             return own_subject(token) if token is not head else None
         if token.dep_ in ("acl", "relcl"):
             return token.head
+        if _reduced_relative(token):
+            return _noun_before(token)
         if token.dep_ not in ("xcomp", "conj", "advcl", "pcomp") or token.head.i == token.i:
             return None
         token = token.head
     return None
+
+
+def _reduced_relative(verb: Token) -> bool:
+    """'a stake in the Dubai exchange, set up by the government in 2005': a bare participle after a comma that
+    the parser joined to an active verb modifies the noun before it, as 'which was set up' would."""
+    return (
+        verb.dep_ == "conj"
+        and verb.tag_ == "VBN"
+        and verb.head.tag_ != "VBN"
+        and not any(child.dep_ in ("aux", "auxpass", "cc") for child in verb.children)
+        and not any(child.dep_ == "cc" for child in verb.head.children if child.i < verb.i)
+        and verb.i > 0
+        and verb.doc[verb.i - 1].text == ","
+    )
+
+
+def _noun_before(verb: Token) -> Token | None:
+    """The noun phrase the participle follows: past the comma and a closing bracket ('Exchange (DIFX),')."""
+    index = verb.i - 1
+    while index >= 0 and verb.doc[index].is_punct:
+        index -= 1
+    if index < 0 or verb.doc[index].pos_ not in ("NOUN", "PROPN"):
+        return None
+    noun = verb.doc[index]
+    while noun.dep_ in ("appos", "compound") and noun.head.i > noun.i - 8 and noun.head.pos_ in ("NOUN", "PROPN"):
+        noun = noun.head
+    return noun
