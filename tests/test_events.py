@@ -371,3 +371,18 @@ def test_a_credit_cut_off_by_the_sentence_splitter_does_not_take_the_lead(tmp_pa
     document = document_of(tmp_path, text, date(2008, 7, 31))
     assert [m.sentence[:30] for m in document.mentions if m.is_lead] == ["Reuters) - Corvina Foods Inc p"]
     assert len(merge_mentions(document.mentions)) == 1
+
+
+def test_a_description_with_a_country_in_it_is_a_reference_to_the_company(tmp_path):
+    """'The U.S. aircraft maker' after a regulator's sentence: the country describes the company, it names no
+    other, so the line is the company's."""
+    text = (
+        "Corvina Aero unveils jet\n\n"
+        "SEATTLE (Reuters) - Corvina Aero Corp said on Thursday it would build a new jet.\n\n"
+        "The Federal Aviation Administration said it would review the design.\n\n"
+        "The U.S. aircraft maker said its engine unit cut 500 jobs on Wednesday.\n"
+    )
+    found = mentions_of(tmp_path, text, date(2009, 8, 27))
+    assert [companies for sentence, companies, _ in found if sentence.startswith("The U.S.")] == [("Corvina Aero",)], (
+        found
+    )

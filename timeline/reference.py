@@ -40,9 +40,14 @@ def is_company_reference(token: Token) -> bool:
         token.lower_ in COMPANY_NOUNS
         and any(child.dep_ == "det" and child.lower_ in ("the", "this") for child in token.children)
         and not any(child.dep_ in ("prep", "acl", "appos") or _restrictive(child) for child in token.children)
-        and not any(child.pos_ == "PROPN" for child in token.children)  # "the financial group Fortis"
+        and not any(child.pos_ == "PROPN" and not _place(child) for child in token.children)  # "the group Fortis"
         and not (token.i + 1 < len(token.doc) and token.doc[token.i + 1].pos_ == "PROPN")
     )
+
+
+def _place(token: Token) -> bool:
+    """'U.S.' in "the U.S. aircraft manufacturer": where a company is from describes it, and names no other."""
+    return token.ent_type_ in ("GPE", "NORP", "LOC")
 
 
 def is_subject(span: Span) -> bool:
