@@ -198,3 +198,19 @@ def test_a_company_acting_on_examples_of_a_class_is_an_event(tmp_path):
     text = f"Boats\n\nNEW YORK (Reuters) - Fuel prices rose again this week.\n\n{sentence}\n"
     found = lines_of(tmp_path, text, DAY)
     assert any(sentence[:20] in line and "Acme" in companies for companies, _, line in found), found
+
+
+@pytest.mark.parametrize(
+    "headline", ["Acme Corp shines for thrift, patience: Barron's", 'Acme Corp collapse "inevitable"']
+)
+def test_a_headline_that_is_only_someone_s_view_is_not_an_event(tmp_path, headline):
+    text = f"{headline}\n\nNEW YORK (Reuters) - Acme Corp said on Tuesday it agreed to buy Widgets Inc.\n"
+    assert [line for line in lines_of(tmp_path, text, DAY) if line[2] == headline] == []
+
+
+@pytest.mark.parametrize(
+    "headline", ["Acme Corp drops out of race for Widgets: report", 'Acme Corp scheme was "decades long"']
+)
+def test_a_headline_told_on_a_report_s_authority_or_quoting_colour_is_news(tmp_path, headline):
+    text = f"{headline}\n\nNEW YORK (Reuters) - Acme Corp said on Tuesday it agreed to buy Widgets Inc.\n"
+    assert [companies for companies, _, line in lines_of(tmp_path, text, DAY) if line == headline] == [("Acme",)]

@@ -53,7 +53,7 @@ from .reference import References, is_company_reference, is_subject
 from .syntax import attachment_head, ents_of, inflected, tense_at, text_of
 from .table_lines import is_table_line
 from .tickers import CodeMark
-from .worthiness import EVENT_VERBS, NO_NEWS, quoted, worth_a_line
+from .worthiness import EVENT_VERBS, NO_NEWS, headline_worth, quoted, worth_a_line
 
 PUBLISHED_TEXT = "(publication date)"
 """The date text of a mention dated by its article's publication (or story) day."""
@@ -182,7 +182,7 @@ class _Reader:
         if end <= 0 or NO_NEWS.search(text_of(self.doc)[:end]) or _LABEL_HEADLINE.match(text_of(self.doc)):
             return None
         span = self.doc.char_span(0, end, alignment_mode="contract")
-        if span is None:
+        if span is None or not headline_worth(span):
             return None
         found = [(e, s) for e, s in self.entities.mentions_in(set(range(span.start, span.end))) if not is_bystander(s)]
         if not found:

@@ -65,6 +65,42 @@ BE_FORMS = frozenset({"is", "are", "was", "were", "'s", "'re"})
 
 
 ANNOUNCING_VERBS = inflected("announce disclose unveil confirm")
+NEWS_SOURCES = frozenset("report reports source sources paper papers newspaper newspapers media filing".split())
+"""A headline told on the authority of a report or sources carries news; one on a name's authority, a view."""
+
+
+def headline_worth(headline: Span) -> bool:
+    """A headline in someone else's voice names a business event, or is only their view: a named source
+    after a colon ("Disney stands out for stability, discipline: Barron's") with no business event in the
+    claim, or a claim whose only predicate is in quotation marks ("Fannie, Freddie nationalization
+    'inevitable'"). "Cerberus drops out of race for N. Rock: report" is news told on a report's authority."""
+    tokens = list(headline)
+    colon = max((t.i for t in tokens if t.text == ":"), default=None)
+    if colon is not None:
+        source = [t for t in tokens if t.i > colon]
+        claim = [t for t in tokens if t.i < colon]
+        named = source and all(t.pos_ == "PROPN" or t.tag_ == "POS" for t in source)
+        if named and not any(t.lower_ in NEWS_SOURCES for t in source) and not _names_an_event(claim):
+            return False
+    inside = _quoted_tokens(headline)
+    if inside and not any(t.pos_ in ("VERB", "AUX") for t in tokens if t.i not in inside):
+        return _names_an_event([t for t in tokens if t.i not in inside])
+    return True
+
+
+def _names_an_event(tokens: list[Token]) -> bool:
+    return any(t.lower_ in EVENT_VERBS or t.lower_ in EVENT_NOUNS or t.lower_ in RESULT_NOUNS for t in tokens)
+
+
+def _quoted_tokens(span: Span) -> set[int]:
+    inside, open_quote = set(), False
+    for token in span:
+        if token.text in ('"', "“", "”", "``", "''"):
+            open_quote = not open_quote
+            continue
+        if open_quote:
+            inside.add(token.i)
+    return inside
 
 
 def worth_a_line(
