@@ -107,3 +107,23 @@ def test_a_quarterly_story_reports_the_last_quarter_over_by_its_day(tmp_path):
     )
     events = story_events(tmp_path, text, date(2008, 4, 21))
     assert events == [["Corvina Foods profit top", "NEW YORK (Reuters) - Cor", "Corvina Foods said net p"]]
+
+
+def test_a_period_long_over_is_not_the_one_the_story_reports(tmp_path):
+    text = (
+        "Corvina Foods sues Bexley\n\n"
+        "NEW YORK (Reuters) - Corvina Foods Inc sued Bexley Corp on Monday over their 2001 venture.\n\n"
+        "In 2001, Corvina Foods bought a 20 percent stake in Bexley.\n"
+    )
+    events = story_events(tmp_path, text, date(2008, 4, 21))
+    assert ["In 2001, Corvina Foods b"] in events, events
+
+
+def test_a_deed_the_lead_tells_on_the_side_stays_its_own_event(tmp_path):
+    text = (
+        "Halvard Bank to cut 500 jobs\n\n"
+        "NEW YORK (Reuters) - Halvard Bank Corp, which last month accepted a takeover offer from Bexley Corp, "
+        "is set to cut about 500 jobs.\n"
+    )
+    events = story_events(tmp_path, text, date(2008, 10, 20))
+    assert len(events) == 2, events

@@ -130,8 +130,10 @@ def _retellings_marked(
 ) -> list[Mention]:
     """Later sentences dated by a period the headline or lead reports are marked as telling the story again:
     under "Wells Fargo said on Wednesday third-quarter profit fell 25 percent", "In the third quarter, Wells
-    Fargo added $500 million to reserves" tells those results. A period reported is over by the story's day;
-    a comparison base ("from the third quarter a year earlier") is none."""
+    Fargo added $500 million to reserves" tells those results. A period reported is the one just over by the
+    story's day (not "the 1998 buyout" of a 2007 story); a comparison base ("from the third quarter a year
+    earlier") is none, and a deed the headline or lead tells on the side ("Merrill, which last month accepted
+    an offer, is set to cut jobs") is an event of its own."""
     reported = {
         timex.value
         for timex in timexes
@@ -139,6 +141,7 @@ def _retellings_marked(
         and can_date_an_event(timex)
         and timex.precision in REPORTED_PERIODS
         and timex.end_date < story.start
+        and (story.start - timex.end_date) <= (timex.end_date - timex.start_date)  # just over: the one reported
         and not compared_or_bounded(doc, timex)
     }
     if _QUARTERLY.search(text_of(doc), 0, story_end) and not any(value[5:6] == "Q" for value in reported):
@@ -148,7 +151,7 @@ def _retellings_marked(
         replace(m, retells_story=True)
         if m.date is not None
         and m.date.value in reported
-        and not (m.is_headline or m.is_lead)
+        and m.start >= story_end  # a deed the headline or lead tells on the side is another event
         and told & set(m.companies)
         else m
         for m in mentions
