@@ -386,3 +386,17 @@ def test_a_description_with_a_country_in_it_is_a_reference_to_the_company(tmp_pa
     assert [companies for sentence, companies, _ in found if sentence.startswith("The U.S.")] == [("Corvina Aero",)], (
         found
     )
+
+
+def test_an_organisation_in_a_relative_clause_does_not_take_the_next_it(tmp_path):
+    """The court approved the plan in a clause about the plan; the next "it" is still the company."""
+    text = (
+        "Corvina Foods to close plants\n\n"
+        "CHICAGO (Reuters) - Corvina Foods Inc said on Monday it would close two plants.\n\n"
+        "The plan, which the U.S. Bankruptcy Court approved in January, remains contingent on talks with unions. "
+        "It also plans to sell its dairy business.\n"
+    )
+    found = mentions_of(tmp_path, text, date(2007, 3, 12))
+    assert [companies for sentence, companies, _ in found if sentence.startswith("It also")] == [("Corvina Foods",)], (
+        found
+    )

@@ -65,6 +65,11 @@ def _of_the_subject(span: Span) -> bool:
     return root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.dep_ in SUBJECT_DEPS
 
 
+def _in_a_noun_clause(token: Token) -> bool:
+    """A word of a relative or participle clause, which says something about a noun, not what happened."""
+    return any(ancestor.dep_ in ("relcl", "acl") for ancestor in token.ancestors)
+
+
 def _description(token: Token) -> set[str]:
     return {token.lower_} | {c.lower_ for c in token.children if c.dep_ in ("compound", "amod")}
 
@@ -112,15 +117,17 @@ class References:
             return None
         return self._last_subject or self._entities.main
 
-    def _other_actor(self, sentence: Span, before: int) -> int | None:
+    def _other_actor(self, sentence: Span, before: int, main_clause: bool = False) -> int | None:
         """The last subject before `before` that names an organisation or a state the article does not count
-        as a company (a fund, a regulator, a government), if any."""
+        as a company (a fund, a regulator, a government), if any; with `main_clause`, only one the sentence is
+        about, not one of a clause that qualifies a noun ("The investment, which the court approved, ...")."""
         found = None
         for token in sentence.doc[sentence.start : before]:
             if (
                 token.dep_ in SUBJECT_DEPS
                 and token.ent_type_ in OTHER_ACTOR_LABELS
                 and token.i not in self._entities.by_token
+                and not (main_clause and _in_a_noun_clause(token))
             ):
                 found = token.i
         return found
@@ -150,7 +157,7 @@ class References:
         if subject_company is not None:
             self._last_subject = subject_company
             self._last_actor_no_company = False
-        elif self._other_actor(sentence, sentence.end) is not None:
+        elif self._other_actor(sentence, sentence.end, main_clause=True) is not None:
             self._last_actor_no_company = True
         else:
             named = {entity for entity, _ in self._entities.mentions_in(set(range(sentence.start, sentence.end)))}
