@@ -41,3 +41,14 @@ def test_a_bracketed_name_keeps_its_words_and_is_marked():
 )
 def test_acronyms_abbreviations_and_agencies_stay(text):
     assert strip_codes(text) == (text, ())
+
+
+def test_codes_of_gulf_african_and_other_exchanges_leave_the_name_and_initials_stay():
+    text, marks = strip_codes(
+        "Gulf Carrier AGC.DU, Cape Mills CPMJ.J and Lakeside Holdings LKS.AD gained; J.D. Power and "
+        "H.J. Heinz Co of Wayne, N.J. did not."
+    )
+    assert text == (
+        "Gulf Carrier, Cape Mills and Lakeside Holdings gained; J.D. Power and H.J. Heinz Co of Wayne, N.J. did not."
+    )
+    assert [mark.symbol for mark in marks] == ["AGC.DU", "CPMJ.J", "LKS.AD"]

@@ -14,11 +14,16 @@ from dataclasses import dataclass
 
 EXCHANGE_SUFFIXES = (
     "N|O|OQ|OB|PK|UL|A|L|T|PA|DE|F|TO|HK|SS|SZ|KS|BO|NS|AX|MI|MC|AS|BR|CO|ST|HE|OL|SW|VX|MX|SA|TW|SI|JK|BK|KL|V"
+    "|DU|AD|KW|QA|SE|BH|OM|CA|TA|WA|PR|BU|VI|SN|BA|IS|KQ|OS|TWO"
 )
+"""Reuters exchange suffixes (New York, Nasdaq, London, Dubai, Abu Dhabi, Kuwait, Riyadh, Tel Aviv ...)."""
+INITIAL_LIKE_SUFFIXES = "J|I"
+"""Johannesburg and Dublin: a code before them has three characters or more, unlike initials ("J.D. Power")."""
 _CODES = re.compile(
     r"[ \t]*\(\s*(?:(?:NYSE|Nasdaq|NASDAQ|AMEX|Amex|LSE|TSX|TSE|HKEx|OTC)\s*:\s*(?P<listed>[A-Z][A-Z0-9.]{0,7})"
     r"|(?P<ric>[A-Z0-9][A-Za-z0-9]{0,7}\.[A-Z]{1,3})|(?P<paren_index>\.[A-Z][A-Z0-9]{2,9}))\s*\)"
-    r"|(?<=[\s,])(?P<bare>[A-Z0-9][A-Za-z0-9]{0,7}\.(?:" + EXCHANGE_SUFFIXES + r")|[A-Z]{2,7}\.P)(?=[\s,.;:)]|$)"
+    r"|(?<=[\s,])(?P<bare>[A-Z0-9][A-Za-z0-9]{0,7}\.(?:" + EXCHANGE_SUFFIXES + r")|[A-Z]{2,7}\.P"
+    r"|[A-Z0-9][A-Za-z0-9]{2,7}\.(?:" + INITIAL_LIKE_SUFFIXES + r"))(?=[\s,.;:)]|$)"
     r"|(?<=\s)(?P<index>\.[A-Z][A-Z0-9]{2,9})(?=[\s,.;)]|$)"
     r"|[ \t]*<(?P<wire>[A-Z][A-Z0-9.]{0,7})>"
     r"|<(?P<name>[A-Z][^<>\n]{1,80}?)>"
