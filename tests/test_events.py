@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
 from conftest import make_settings
 
 from timeline.merge import merge_mentions
@@ -306,59 +307,56 @@ def test_a_section_heading_in_capitals_is_no_event(tmp_path):
     assert not any(sentence.startswith("EXXON DROPS") for sentence in sentences), sentences
 
 
-def test_a_section_heading_naming_a_company_opens_its_section(tmp_path):
-    """A round-up of interviews: under a heading that names a company, 'the solar panel maker' is that
-    company, not the one the article led with."""
-    text = (
-        "Crisis weighs on executives\n\n"
-        "NEW YORK (Reuters) - Halvard Bank Corp said on Wednesday that it would cut 500 jobs.\n\n"
-        "ORVILLE SOLAR INC CHIEF EXECUTIVE JOHN SMITH\n"
-        "The solar panel maker has cut its output in the crisis, he said. "
-        '"Orville Solar is in a strong position," Smith said.\n'
-    )
-    found = mentions_of(tmp_path, text, date(2008, 10, 9))
-    assert [companies for sentence, companies, _ in found if sentence.startswith("The solar")] == [
-        ("Orville Solar",)
-    ], found
-
-
-def test_the_company_after_the_head_of_a_company_is_that_company(tmp_path):
-    text = (
-        "Crisis weighs on executives\n\n"
-        "NEW YORK (Reuters) - Halvard Bank Corp said on Wednesday that it would cut 500 jobs.\n\n"
-        "The head of Orville Asset Management Ltd said the company expected good results for this year.\n"
-    )
-    found = mentions_of(tmp_path, text, date(2008, 10, 9))
-    assert [companies for sentence, companies, _ in found if sentence.startswith("The head")] == [
-        ("Orville Asset Management",)
-    ], found
-
-
-def test_a_name_the_tagger_missed_that_calls_itself_it_is_the_company_of_its_line(tmp_path):
-    """The subject is a name no tagger reading makes an organisation: its "it" says it is one, and the line
-    is its own, not the main company's."""
-    text = (
-        "Executives speak on the crisis\n\n"
-        "DUBAI (Reuters) - Halvard Mining Corp said on Monday it would cut 500 jobs.\n\n"
-        "Mawarid said it was planning to sell up to 1 billion dirhams of bonds next year.\n"
-    )
-    found = mentions_of(tmp_path, text, date(2008, 10, 6))
-    assert [companies for sentence, companies, _ in found if sentence.startswith("Mawarid")] == [("Mawarid",)], found
-
-
-def test_a_description_after_a_sentence_naming_one_company_is_that_company(tmp_path):
-    """No company is the subject of the sentence before; the one it names is what 'the frozen food company'
-    describes, not the article's main company."""
-    text = (
-        "Halvard Motors turns to the web\n\n"
-        "DETROIT (Reuters) - Halvard Motors Corp said on Monday it would sell cars online.\n\n"
-        "The slump in sales has hurt dealers and every firm in the sector, including Corvina Foods Inc. "
-        "The frozen food company's sales fell 10 percent in the second quarter.\n"
-    )
-    found = mentions_of(tmp_path, text, date(2009, 8, 10))
-    assert [companies for sentence, companies, _ in found if sentence.startswith("The frozen")] == [
-        ("Corvina Foods",)
-    ], found
+@pytest.mark.parametrize(
+    ("text", "published", "starts", "companies"),
+    [
+        pytest.param(
+            "Crisis weighs on executives\n\n"
+            "NEW YORK (Reuters) - Halvard Bank Corp said on Wednesday that it would cut 500 jobs.\n\n"
+            "ORVILLE SOLAR INC CHIEF EXECUTIVE JOHN SMITH\n"
+            "The solar panel maker has cut its output in the crisis, he said. "
+            '"Orville Solar is in a strong position," Smith said.\n',
+            date(2008, 10, 9),
+            "The solar",
+            "Orville Solar",
+            id="a section heading naming a company opens its section",
+        ),
+        pytest.param(
+            "Crisis weighs on executives\n\n"
+            "NEW YORK (Reuters) - Halvard Bank Corp said on Wednesday that it would cut 500 jobs.\n\n"
+            "The head of Orville Asset Management Ltd said the company expected good results for this year.\n",
+            date(2008, 10, 9),
+            "The head",
+            "Orville Asset Management",
+            id="the company after the head of a company is that company",
+        ),
+        pytest.param(
+            "Executives speak on the crisis\n\n"
+            "DUBAI (Reuters) - Halvard Mining Corp said on Monday it would cut 500 jobs.\n\n"
+            "Mawarid said it was planning to sell up to 1 billion dirhams of bonds next year.\n",
+            date(2008, 10, 6),
+            "Mawarid",
+            "Mawarid",
+            id="a name the tagger missed that calls itself it is the company of its line",
+        ),
+        pytest.param(
+            "Halvard Motors turns to the web\n\n"
+            "DETROIT (Reuters) - Halvard Motors Corp said on Monday it would sell cars online.\n\n"
+            "The slump in sales has hurt dealers and every firm in the sector, including Corvina Foods Inc. "
+            "The frozen food company's sales fell 10 percent in the second quarter.\n",
+            date(2009, 8, 10),
+            "The frozen",
+            "Corvina Foods",
+            id="a description after a sentence naming one company is that company",
+        ),
+    ],
+)
+def test_a_reference_is_the_company_it_stands_for_not_the_article_s_lead(tmp_path, text, published, starts, companies):
+    """A round-up under a heading, 'the head of X said the company', a name only its 'it' shows to be a
+    company, a description after a sentence naming one company: each line is that company's, not the one the
+    article led with."""
+    found = mentions_of(tmp_path, text, published)
+    assert [names for sentence, names, _ in found if sentence.startswith(starts)] == [(companies,)], found
 
 
 def test_a_credit_cut_off_by_the_sentence_splitter_does_not_take_the_lead(tmp_path):

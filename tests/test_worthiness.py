@@ -174,13 +174,6 @@ def test_what_has_been_going_on_is_not_an_event(tmp_path, sentence):
     assert [line for line in lines_of(tmp_path, text, DAY) if sentence[:30] in line[2]] == []
 
 
-def test_a_deed_going_on_is_an_event(tmp_path):
-    sentence = "Acme Corp has been exploring a sale of its widget unit."
-    text = f"Widgets\n\nNEW YORK (Reuters) - Fuel prices rose again this week.\n\n{sentence}\n"
-    found = lines_of(tmp_path, text, DAY)
-    assert any(sentence[:20] in line and "Acme" in companies for companies, _, line in found), found
-
-
 @pytest.mark.parametrize(
     "sentence",
     [
@@ -193,9 +186,18 @@ def test_companies_named_only_as_examples_of_a_class_are_not_its_event(tmp_path,
     assert [line for line in lines_of(tmp_path, text, DAY) if sentence[:30] in line[2]] == []
 
 
-def test_a_company_acting_on_examples_of_a_class_is_an_event(tmp_path):
-    sentence = "Acme Corp agreed to buy rivals such as Widgets Inc and Gadget Works Corp on Tuesday."
-    text = f"Boats\n\nNEW YORK (Reuters) - Fuel prices rose again this week.\n\n{sentence}\n"
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        pytest.param("Acme Corp has been exploring a sale of its widget unit.", id="a deed going on"),
+        pytest.param(
+            "Acme Corp agreed to buy rivals such as Widgets Inc and Gadget Works Corp on Tuesday.",
+            id="a company acting on examples of a class",
+        ),
+    ],
+)
+def test_a_company_s_own_deed_is_an_event_however_it_is_told(tmp_path, sentence):
+    text = f"Widgets\n\nNEW YORK (Reuters) - Fuel prices rose again this week.\n\n{sentence}\n"
     found = lines_of(tmp_path, text, DAY)
     assert any(sentence[:20] in line and "Acme" in companies for companies, _, line in found), found
 
