@@ -221,3 +221,18 @@ def test_what_a_company_buys_is_a_company_whatever_the_tagger_calls_it(nlp):
         "Steelmakers keep buying",
     )
     assert {"Kessler Steel", "Ellison"} <= companies(found)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The regulator said Carduna, Quillmark Inc. and others fixed card fees for years.",
+        "Brantley Holdings Ltd and Kravco agreed on Monday to pool their mining assets.",
+    ],
+)
+def test_a_name_coordinated_with_a_company_as_a_side_is_a_company(nlp, sentence):
+    """A one-word name the tagger alone calls an organisation is not enough; named with a company as the ones
+    that act, it is one of them."""
+    found = entities_of(nlp, sentence, "Fees under review")
+    names = companies(found)
+    assert len(names) == 2, names

@@ -291,6 +291,26 @@ def deal_buyers(root: Token) -> list[Token]:
     return []
 
 
+def coordinated_names(root: Token) -> list[Token]:
+    """The names a name is coordinated with: 'Visa, MasterCard Inc. and others colluded', 'Lac Minerals Ltd and
+    Cambior Inc said'. Names joined by 'and' or a comma play the same part in the sentence, so they are the same
+    kind of thing."""
+    first = root
+    while first.dep_ == "conj" and first.head.i != first.i and first.head.pos_ == "PROPN":
+        first = first.head
+    if first.pos_ != "PROPN" or first.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj"):
+        return []  # "the Ford and GM plants" names kinds of plant; only sides that act or are acted on count
+    group = [first]
+    stack = [first]
+    while stack:
+        token = stack.pop()
+        for child in token.children:
+            if child.dep_ == "conj" and child.pos_ == "PROPN":
+                group.append(child)
+                stack.append(child)
+    return [token for token in group if token.i != root.i]
+
+
 def titled(span: Span) -> bool:
     """'Mr. Volcker', 'President Reagan': a person, whatever the tagger says."""
     if span.start == 0:

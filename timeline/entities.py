@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span
 from .companies import Canonicaliser
 from .company_evidence import (
     before_index_word,
+    coordinated_names,
     deal_buyers,
     described_as_a_company,
     described_as_a_person,
@@ -159,8 +160,9 @@ def article_entities(
 
 def _judge_bought_sides(entities: list[Entity], doc: Doc, surnames: set[str], canonicaliser: Canonicaliser) -> bool:
     """What a company buys or merges with is a company, whatever the tagger called its name ("Mittal Steel's
-    purchase of Arcelor" with Arcelor read as a person, "Rio's acquisition of Alcan" as a nationality). True
-    when one became a company."""
+    purchase of Arcelor" with Arcelor read as a person, "Rio's acquisition of Alcan" as a nationality); and so is
+    an organisation named with a company as a side ("Visa, MasterCard Inc. and others colluded"). True when one
+    became a company."""
     promoted = False
     company_tokens = {
         index
@@ -174,8 +176,14 @@ def _judge_bought_sides(entities: list[Entity], doc: Doc, surnames: set[str], ca
             continue
         if any(any(t.i in company_tokens for t in deal_buyers(span.root)) for span in entity.mentions):
             entity.evidence.add("bought")
-            _judge(entity, doc, surnames, canonicaliser)
-            promoted = promoted or entity.is_company
+        elif entity.labels[COMPANY_LABEL] and any(
+            any(t.i in company_tokens for t in coordinated_names(span.root)) for span in entity.mentions
+        ):
+            entity.evidence.add("coordinated")  # "Visa, MasterCard Inc. and others": named as one of companies
+        else:
+            continue
+        _judge(entity, doc, surnames, canonicaliser)
+        promoted = promoted or entity.is_company
     return promoted
 
 
@@ -370,7 +378,9 @@ def _judge(entity: Entity, doc: Doc, surnames: set[str], canonicaliser: Canonica
     organisation = entity.labels[COMPANY_LABEL] + entity.labels["FAC"] + entity.labels["PRODUCT"]
     people = entity.labels["PERSON"]
     places = entity.labels["GPE"] + entity.labels["LOC"] + entity.labels["NORP"]
-    described = "bought" in entity.evidence or any(described_as_a_company(span) for span in entity.mentions)
+    described = bool(entity.evidence & {"bought", "coordinated"}) or any(
+        described_as_a_company(span) for span in entity.mentions
+    )
     if not strong and not organisation and not described:
         entity.evidence.add("place" if places > people else "person")
         entity.is_company = False  # a person or a place, and nothing says otherwise
