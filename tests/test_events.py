@@ -398,3 +398,16 @@ def test_an_organisation_in_a_relative_clause_does_not_take_the_next_it(tmp_path
     assert [companies for sentence, companies, _ in found if sentence.startswith("It also")] == [("Corvina Foods",)], (
         found
     )
+
+
+def test_a_dated_deal_on_the_side_names_its_buyer_wherever_the_parse_hangs_it(tmp_path):
+    """The parser hangs 'holding to Corvina Foods' on a clause of its own under 'sold': the buyer is still a side
+    of the sale the 'when' clause dates."""
+    text = (
+        "Corvina says it may sell Pellam stake\n\n"
+        "DUBAI (Reuters) - Corvina Foods Inc said on Sunday it would consider selling its stake in Pellam Corp.\n\n"
+        "Corvina had not agreed on any deal with Ostrey on selling its stake when Ostrey Group sold its entire "
+        "Pellam holding to Corvina Foods earlier this month, an official said.\n"
+    )
+    asides = [companies for _, companies, value in mentions_of(tmp_path, text, date(2008, 2, 17)) if value == "2008-02"]
+    assert asides == [("Ostrey", "Pellam", "Corvina Foods")]

@@ -297,6 +297,9 @@ class _Reader:
                 continue
             if quoted(self.doc, head.idx):
                 continue  # someone's words: "today it could be bought", not a dated deed
+            if _a_deal(head, clause):
+                # a deal's sides, wherever its clause names them: "when Qatar sold its OMX holding to Borse Dubai"
+                clause |= {t.i for t in head.subtree} - coordinated_events(head)
             found = [
                 (e, s) for e, s in self.entities.mentions_in(clause) if not is_bystander(s) or antecedent_of(head, s)
             ]
