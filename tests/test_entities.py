@@ -236,3 +236,57 @@ def test_a_name_coordinated_with_a_company_as_a_side_is_a_company(nlp, sentence)
     found = entities_of(nlp, sentence, "Fees under review")
     names = companies(found)
     assert len(names) == 2, names
+
+
+@pytest.mark.parametrize(
+    ("raw", "title", "whole"),
+    [
+        (
+            "DENVER, May 4 - Bauer Aluminum and Chemical Corp said it raised prices for its rolled products.",
+            "",
+            "Bauer Aluminum and Chemical",
+        ),
+        (
+            "DENVER, May 4 - Kessler Energy and Development Corp said its quarterly profit rose.",
+            "",
+            "Kessler Energy and Development",
+        ),
+        (
+            "DALLAS, April 2 - Dock 7 Furnishings Inc said its board declared a two-for-one split.",
+            "",
+            "Dock 7 Furnishings",
+        ),
+        (
+            "SYDNEY, May 5 - A presentation by underwriters A C Harlow and Co Ltd forecast a profit of 20 mln dlrs.",
+            "",
+            "A C Harlow",
+        ),
+        ("SEATTLE, March 4 - Shr four cts vs four cts prior qtr", "ALASKA TIMBER CORP SETS QTLY DIV", "Alaska Timber"),
+    ],
+)
+def test_a_name_ending_in_a_legal_form_is_taken_whole(nlp, raw, title, whole):
+    assert companies(entities_of(nlp, raw, title)) == {whole}
+
+
+def test_two_companies_joined_by_and_before_a_legal_form_stay_two(nlp):
+    found = entities_of(nlp, "HOUSTON, May 4 - Exxon and Mobil Corp said they would merge their refining units.")
+    assert "Mobil" in companies(found)
+    assert not any(" and " in name for name in companies(found))
+
+
+def test_a_fragment_written_after_the_rest_of_a_fuller_name_is_that_company():
+    from spacy.lang.en import English
+
+    from timeline.entities import _group
+    from timeline.name_candidates import Candidate
+
+    doc = English()(
+        "Teen retailer American Heron Outfitters Inc reported a profit . American Heron , a retailer , fell ."
+    )
+    fuller = Candidate(span=doc[2:6], label="ORG", legal_form=True)
+    place = Candidate(span=doc[10:11], label="NORP")  # the tagger read "American" as a nationality
+    fragment = Candidate(span=doc[11:12], label="ORG")  # and "Heron" as a name of its own
+    entities = _group([fuller, place, fragment])
+    [heron] = [entity for entity in entities if "heron" in entity.words]
+    assert heron.words == ("american", "heron", "outfitters")
+    assert {span.text for span in heron.mentions} == {"American Heron Outfitters Inc", "American Heron"}

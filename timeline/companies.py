@@ -31,9 +31,9 @@ def title_case(shouted: str) -> str:
 
 
 _DETERMINERS = re.compile(
-    r"^(?:the|a(?!\s+(?:and|&)\s)|an|its|their|our|this|that|rival|compatriot|automaker|carmaker)\s+", re.I
+    r"^(?:the|a(?!\s+(?:and|&|[a-z]\.?)\s)|an|its|their|our|this|that|rival|compatriot|automaker|carmaker)\s+", re.I
 )
-"""Words before a name that are not part of it; not the 'A' of 'A and W Brands'."""
+"""Words before a name that are not part of it; not the 'A' of 'A and W Brands' or 'A C Goode'."""
 _NATIONALITY = re.compile(
     r"^(?:chinese|french|german|japanese|american|korean|south\s+korean|british|italian|swedish|indian|"
     r"u\.?s\.?|european|dutch|spanish)(?:\s+|$)",

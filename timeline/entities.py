@@ -269,6 +269,8 @@ def _group(candidates: list[Candidate]) -> list[Entity]:
         words = name_words(surface(candidate.span))
         if not words:
             continue
+        entity = entity or _tail_of(candidate, words, entities)
+        words = name_words(surface(candidate.span))
         key = "".join(words)
         entity = entity or _same_as(candidate, words, key, entities)
         if entity is None:
@@ -291,6 +293,32 @@ def _group(candidates: list[Candidate]) -> list[Entity]:
         if not candidate.shouted and not candidate.in_headline:
             entity.evidence.add("running_text")  # a headline's words are a company only if the body says so
     return entities
+
+
+TAIL_REACH = 3
+"""Words before a fragment looked at to find the fuller name it was cut from."""
+
+
+def _tail_of(candidate: Candidate, words: tuple[str, ...], entities: list[Entity]) -> Entity | None:
+    """The entity whose name the words just before the candidate and the candidate's own spell out: 'Eagle'
+    after 'American' where the article names American Eagle Outfitters, 'Imports Inc' after 'Pier 1'. The
+    candidate's span grows to the whole name."""
+    doc, span = candidate.span.doc, candidate.span
+    for reach in range(1, TAIL_REACH + 1):
+        start = span.start - reach
+        if start < 0 or any(
+            token.is_space or "\n" in token.text or token.is_punct for token in doc[start : span.start]
+        ):
+            return None
+        whole = name_words(surface(doc[start : span.end]))
+        if len(whole) <= len(words) or whole[-len(words) :] != words:
+            continue
+        key = "".join(whole)
+        for entity in entities:
+            if key in entity.keys or (len(whole) > 1 and entity.words[: len(whole)] == whole):
+                candidate.span = doc[start : span.end]
+                return entity
+    return None
 
 
 def _shouted_form(candidate: Candidate, entities: list[Entity]) -> Entity | None:

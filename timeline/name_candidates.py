@@ -73,6 +73,9 @@ def name_candidates(doc: Doc, canonicaliser: Canonicaliser, marks: tuple[CodeMar
             span = _untaken_end(name_before(doc, token.i + 1), taken)
             if span is not None and len(span) > 1:
                 add(span, COMPANY_LABEL, legal_form=True)
+    for candidate in list(found.values()):
+        if candidate.legal_form:
+            _take_whole_legal_name(candidate, found, taken)
     for token in doc:
         if token.pos_ == "PROPN" and not token.ent_type_ and token.i not in taken and speaks_as_it(token):
             # "Tamweel said it was planning to launch bonds": a name the tagger missed that calls itself "it"
@@ -96,6 +99,30 @@ def name_candidates(doc: Doc, canonicaliser: Canonicaliser, marks: tuple[CodeMar
     for candidate in found.values():
         candidate.known = candidate.known or canonicaliser.known(surface(candidate.span)) or ""
     return sorted(found.values(), key=lambda c: c.span.start)
+
+
+NAME_BREAKING_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
+
+
+def _take_whole_legal_name(candidate: Candidate, found: dict, taken: set[int]) -> None:
+    """A name that ends in a legal form is taken whole when the tagger cut its start off: 'Alaska Air Group Inc'
+    of which it took 'Air Group Inc', 'Kaiser Aluminum and Chemical Corp', 'Pier 1 Imports Inc', 'A C Goode
+    and Co Ltd'. The words before join only when no other name (a person, a place, another company) holds
+    them, so 'Exxon and Mobil Corp' stays two names."""
+    span = candidate.span
+    whole = name_before(span.doc, span.end)
+    if whole is None or whole.start >= span.start:
+        return
+    doc = span.doc
+    added = range(whole.start, span.start)
+    if any(i in taken or doc[i].ent_type_ in NAME_BREAKING_ENTS for i in added):
+        return
+    if doc[whole.start].lower_ in CONNECTORS or doc[span.start - 1].lower_ in ("of", "de", "du", "der", "-", "'s"):
+        return  # "Fruit of the Loom" or "John Smith of Acme Inc": 'of' cannot tell a name from a person's firm
+    del found[(span.start, span.end)]
+    candidate.span = doc[whole.start : span.end]
+    found[(candidate.span.start, candidate.span.end)] = candidate
+    taken.update(added)
 
 
 def _untaken_end(span: Span | None, taken: set[int]) -> Span | None:
@@ -131,8 +158,26 @@ def _names_joined(span: Span) -> list[Span]:
 
 
 def _initial_of_a_name(doc: Doc, i: int) -> bool:
-    """The 'A' of 'A and W Brands' or 'A&P': a capital letter joined to a name, not an article."""
-    return doc[i].text == "A" and i + 1 < len(doc) and doc[i + 1].lower_ in ("and", "&")
+    """The 'A' of 'A and W Brands', 'A&P' or 'A C Goode': a capital letter joined to a name, not an article."""
+    return doc[i].text == "A" and i + 1 < len(doc) and (doc[i + 1].lower_ in ("and", "&") or _initial(doc[i + 1]))
+
+
+def _initial(token) -> bool:
+    """A single capital letter, with or without its full stop: the 'C' of 'A C Goode'."""
+    return len(token.text.rstrip(".")) == 1 and token.text[:1].isupper()
+
+
+def _number_in_a_name(doc: Doc, i: int, end: int) -> bool:
+    """The '1' of 'Pier 1 Imports': a short number between capitalised words of a name."""
+    return (
+        doc[i].text.isdigit()
+        and len(doc[i].text) <= 2
+        and i > 0
+        and doc[i - 1].text[:1].isupper()
+        and doc[i - 1].is_alpha
+        and i + 1 < end
+        and doc[i + 1].text[:1].isupper()
+    )
 
 
 def trim(span: Span) -> Span | None:
@@ -235,7 +280,11 @@ def name_before(doc: Doc, end: int) -> Span | None:
         token = doc[start - 1]
         if token.is_space or "\n" in token.text or _dated_by_preposition(doc, start - 1):
             break  # "in February Alder Metals Inc": the date is no part of the name
-        shouted_word = token.is_upper and token.is_alpha and token.tag_ in ("JJ", "NN", "NNS")
+        shouted_word = (
+            token.is_upper
+            and token.is_alpha
+            and (token.tag_ in ("JJ", "NN", "NNS") or (token.tag_ == "IN" and not token.is_stop))
+        )  # the tagger reads a shouted name as anything: "ALASKA AIR GROUP INC" with ALASKA a preposition
         if (
             token.tag_ in ("NNP", "NNPS")
             or shouted_word
@@ -244,10 +293,13 @@ def name_before(doc: Doc, end: int) -> Span | None:
             start -= 1
         elif token.lower_ in CONNECTORS and start - 1 > 0 and doc[start - 2].text[:1].isupper():
             start -= 1
-
+        elif _number_in_a_name(doc, start - 1, end) or _initial(token):
+            start -= 1  # "Pier 1 Imports Inc", "A C Goode and Co"
         else:
             break
-    while start < end and (doc[start].lower_ in CONNECTORS or doc[start].lower_ in ("the", "a")):
+    while start < end and (
+        doc[start].lower_ in CONNECTORS or (doc[start].lower_ in ("the", "a") and not _initial_of_a_name(doc, start))
+    ):
         start += 1
     return doc[start:end] if start < end else None
 
@@ -269,7 +321,7 @@ def surface(span: Span) -> str:
 def name_words(name: str) -> tuple[str, ...]:
     """The words a name is compared by: lower case, without possessive, determiner or legal form."""
     words = re.findall(r"[a-z0-9&]+", re.sub(r"['’]s\b", "", name.lower()).replace(".", ""))
-    while words and words[0] in ("the", "a", "an"):
+    while words and (words[0] in ("the", "an") or (words[0] == "a" and not (len(words) > 1 and len(words[1]) == 1))):
         words = words[1:]
     while len(words) > 1 and (words[-1] in LEGAL_FORMS or words[-1] == "&"):
         words = words[:-1]
