@@ -74,3 +74,30 @@ def test_a_time_of_day_dates_its_event_by_the_day(tmp_path):
     text = "News\n\nNEW YORK (Reuters) - Ostrey Corp said it will hold the shareholder vote at noon Wednesday.\n"
     found = lines_of(tmp_path, text, date(2009, 4, 23))
     assert [value for _, value, _ in found] == ["2009-04-29"], found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "start"),
+    [
+        ("Halvard Corp said on Tuesday it would cut 900 jobs, the most since it was founded in 1987.", "1987"),
+        (
+            "Ostrey Inc said on Tuesday it expected to post a net loss for the fourth quarter, its first quarterly "
+            "loss since the group was formed in 1994.",
+            "1994",
+        ),
+    ],
+)
+def test_a_since_clause_only_starts_a_period(tmp_path, sentence, start):
+    """A 'since' clause on a noun or a superlative (a comparison base) dates no line: the line takes the day of
+    its own verb or of the report."""
+    found = lines_of(tmp_path, f"News\n\nNEW YORK (Reuters) - {sentence}\n", DAY)
+    assert found and all(value != start for _, value, _ in found), found
+
+
+def test_a_deed_a_period_is_counted_from_keeps_its_date(tmp_path):
+    """A 'since' clause on a verb tells a dated deed of its own (the guard against reading every 'since' as a
+    comparison base)."""
+    sentence = "Ostrey Inc shares have outperformed rivals since it raised its outlook in January."
+    text = f"News\n\nNEW YORK (Reuters) - {sentence}\n"
+    found = lines_of(tmp_path, text, DAY)
+    assert any(value == "2009-01" and "Ostrey" in companies for companies, value, _ in found), found

@@ -5,7 +5,8 @@ Of the sentence's dates, those attached (by the parse) to the event's clause cou
 first ("Ford said on Tuesday its sales rose 43% in February" is February's sales), then the reporting
 verb's ("GM said on Tuesday it would buy ..." happened on Tuesday). Never a bond's maturity ("notes due
 2017"), a comparison base ("from a year ago", "compared with March 2008", "than in 2006"), the start a
-period is counted from ("since 2014"), or a clock time on its own.
+period is counted from ("since 2014"), a 'since' clause that measures how rare a thing is ("its first loss
+since the group was formed in 1991"), or a clock time on its own.
 """
 
 from __future__ import annotations
@@ -82,7 +83,38 @@ def qualifies_something_else(doc: Doc, timex: Timex, span) -> bool:
     head = attachment_head(span)
     if _names_an_instrument(head) or _names_an_instrument(span.root):
         return True
-    return _qualifies_a_noun(span)
+    return _qualifies_a_noun(span) or comparison_base(span)
+
+
+PERIOD_STARTS = frozenset({"since"})
+SUPERLATIVE_TAGS = frozenset({"JJS", "RBS"})
+
+
+def since_scope(span: Span) -> Token | None:
+    """The 'since' phrase ('Since taking the helm in July') or clause ('since the group was formed in 1991') the
+    date lies in, wherever the parser hangs it: its 'since', or the verb that takes 'since' as its mark."""
+    token = span.root
+    for _ in range(8):
+        if token.lower_ in PERIOD_STARTS and token.dep_ == "prep":
+            return token
+        if any(child.dep_ == "mark" and child.lower_ in PERIOD_STARTS for child in token.children):
+            return token
+        if token.head.i == token.i:
+            return None
+        token = token.head
+    return None
+
+
+def comparison_base(span: Span) -> bool:
+    """'its first quarterly loss since the group was formed in 1991', 'the most since it was founded in 1987':
+    a 'since' clause on a noun or a superlative only measures how rare the thing is; the date dates neither
+    the sentence's event nor a deed of its own. ('Shares have outperformed since it raised its outlook in
+    March' hangs on a verb: the raise is a dated deed.)"""
+    scope = since_scope(span)
+    if scope is None or scope.head.i == scope.i:
+        return False
+    governor = scope.head
+    return governor.pos_ in ("NOUN", "PROPN", "NUM") or governor.tag_ in SUPERLATIVE_TAGS
 
 
 def compared_or_bounded(doc: Doc, timex: Timex) -> bool:
