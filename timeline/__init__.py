@@ -7,7 +7,7 @@ Importing the package imports neither spaCy nor Textual; each stage lives in its
 
 import logging
 
-__version__ = "0.5.0"
+__version__ = "0.6.0"
 __all__ = ["__version__"]
 
 logging.getLogger(__name__).addHandler(logging.NullHandler())
