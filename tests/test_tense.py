@@ -42,6 +42,12 @@ def value_of(sentence: str, phrase: str, published: date = THURSDAY) -> str | No
         ),
         pytest.param("Profit fell in the third quarter.", "third quarter", "1989-Q3", id="a past quarter of this year"),
         pytest.param(
+            "Corvina Foods to open new plant on Monday",
+            "Monday",
+            "1989-10-30",
+            id="a headline's subject and 'to' is its future, though last Monday is closer",
+        ),
+        pytest.param(
             "The owners said they would cancel the sale unless it paid more, and closed the mill on January 5.",
             "January 5",
             "1989-01-05",

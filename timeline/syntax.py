@@ -120,7 +120,7 @@ def tense_at(doc: Doc, start: int, end: int) -> str | None:
         auxiliaries = {child.lower_ for child in token.children if child.dep_ in ("aux", "auxpass")}
         if auxiliaries & PERFECT_AUX and not auxiliaries & FUTURE_AUX:
             return _verb_tense(token, span.start)  # "may have killed", "would have won": past, unless it planned
-        if auxiliaries & (FUTURE_AUX | MODAL_AUX):
+        if auxiliaries & (FUTURE_AUX | MODAL_AUX) or _headline_future(token, auxiliaries):
             return "future"
         if token.dep_ == "xcomp" and token.head.lower_ in FUTURE_GOVERNORS:
             governor_aux = {child.lower_ for child in token.head.children if child.dep_ in ("aux", "auxpass")}
@@ -137,6 +137,12 @@ def tense_at(doc: Doc, start: int, end: int) -> str | None:
     if tense == "past" and head.tag_ == "VBD" and head.lower_ not in SPEECH_VERBS:
         return "done"  # "changed to a calendar year in December": the date is of the deed, which is over
     return tense
+
+
+def _headline_future(verb: Token, auxiliaries: set[str]) -> bool:
+    """'Amazon to unveil e-book reader on Monday': a subject and 'to' with no verb above them is a headline's
+    future."""
+    return "to" in auxiliaries and verb.dep_ == "ROOT" and any(child.dep_ == "nsubj" for child in verb.children)
 
 
 def _record_set(verb: Token) -> bool:
