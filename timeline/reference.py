@@ -160,18 +160,21 @@ class References:
         elif self._other_actor(sentence, sentence.end, main_clause=True) is not None:
             self._last_actor_no_company = True
         else:
-            named = {entity for entity, _ in self._entities.mentions_in(set(range(sentence.start, sentence.end)))}
-            if len(named) == 1:
-                self._just_named = named.pop()
+            self._just_named = self._only_company_in(sentence)
 
     def heading(self, heading: Span) -> None:
         """A section heading that names one company ("FIRST SOLAR INC CHAIRMAN MICHAEL AHEARN") opens that
         company's section: its "the company", "it" and "the solar cell maker" are that one."""
-        named = {entity for entity, _ in self._entities.mentions_in(set(range(heading.start, heading.end)))}
         self._just_named = None
-        if len(named) == 1:
-            self._last_subject = named.pop()
+        named = self._only_company_in(heading)
+        if named is not None:
+            self._last_subject = named
             self._last_actor_no_company = False
+
+    def _only_company_in(self, span: Span) -> Entity | None:
+        """The one company the span names, or None when it names none or several."""
+        named = {entity for entity, _ in self._entities.mentions_in(set(range(span.start, span.end)))}
+        return named.pop() if len(named) == 1 else None
 
     def _speaker_company(self, sentence: Span) -> Entity | None:
         for entity, span in self._entities.mentions_in(set(range(sentence.start, sentence.end))):

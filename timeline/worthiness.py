@@ -92,15 +92,11 @@ def _names_an_event(tokens: list[Token]) -> bool:
     return any(t.lower_ in EVENT_VERBS or t.lower_ in EVENT_NOUNS or t.lower_ in RESULT_NOUNS for t in tokens)
 
 
+QUOTE_MARKS = frozenset({'"', "“", "”"})
+
+
 def _quoted_tokens(span: Span) -> set[int]:
-    inside, open_quote = set(), False
-    for token in span:
-        if token.text in ('"', "“", "”", "``", "''"):
-            open_quote = not open_quote
-            continue
-        if open_quote:
-            inside.add(token.i)
-    return inside
+    return {token.i for token in span if token.text not in QUOTE_MARKS and quoted(span.doc, token.idx)}
 
 
 def worth_a_line(
@@ -288,7 +284,8 @@ def _description(predicate: Token, dated: bool) -> bool:
     )
 
 
-PERFECT_AUX = frozenset({"has", "have", "'s", "'ve"})
+PRESENT_PERFECT_AUX = frozenset({"has", "have", "'s", "'ve"})
+"""Not 'had': a past perfect tells what was over by then, not what has been going on up to now."""
 STRETCH_WORDS = frozenset({"last", "past"})
 """'over the past year': what went on through a stretch of time up to now."""
 
@@ -299,7 +296,7 @@ def _lasting(predicate: Token) -> bool:
     through a stretch of time ('has struggled for some time', 'have weakened over the last year', 'has sold
     17 million units since it was launched')."""
     auxiliaries = [c.lower_ for c in predicate.children if c.dep_ in ("aux", "auxpass")]
-    if not PERFECT_AUX & set(auxiliaries):
+    if not PRESENT_PERFECT_AUX & set(auxiliaries):
         return False
     if "been" in auxiliaries and predicate.tag_ == "VBG":
         return predicate.lower_ not in EVENT_VERBS  # "has been exploring alternatives" is a deed going on
